@@ -1,0 +1,18 @@
+package io.focussync.allocator;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The allocator service: Turns session events into per-user-day allocation plans on
+ * focussync.day-plans.v1.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AllocatorApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(AllocatorApplication.class, args);
+  }
+}

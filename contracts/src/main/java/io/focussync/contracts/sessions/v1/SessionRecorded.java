@@ -1,0 +1,40 @@
+package io.focussync.contracts.sessions.v1;
+
+import io.focussync.contracts.FocusSyncEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A work session was recorded or changed at its source. Consumers apply it only when its {@code
+ * version} is newer than the one they hold for {@code sessionId}.
+ *
+ * @param sessionId {@code source + ":" + sourceId}
+ * @param version grows at the source with every change of the session
+ * @param metadata source-specific extras such as a Notion flow score or checklist
+ */
+public record SessionRecorded(
+    String userId,
+    String sessionId,
+    String source,
+    String sourceId,
+    long version,
+    String projectKey,
+    Instant start,
+    Instant end,
+    String title,
+    List<String> tags,
+    Map<String, String> metadata,
+    Instant recordedAt)
+    implements FocusSyncEvent {
+
+  public SessionRecorded {
+    tags = tags == null ? List.of() : List.copyOf(tags);
+    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+  }
+
+  @Override
+  public String subject() {
+    return sessionId;
+  }
+}

@@ -1,0 +1,72 @@
+package io.focussync.infra;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) that the real MongoDB Java Driver reaches over
+ * a socket: in memory for tests, or H2 on disk for the local stack, so data survives a restart.
+ */
+public final class WireMongoServer implements AutoCloseable {
+
+  private final Path h2File;
+  private final int port;
+  private MongoServer server;
+
+  private WireMongoServer(Path h2File, int port) {
+    this.h2File = h2File;
+    this.port = port;
+  }
+
+  /** A server that keeps its data in memory only. */
+  public static WireMongoServer inMemory(int port) {
+    WireMongoServer mongo = new WireMongoServer(null, port == 0 ? KraftBroker.freePort() : port);
+    mongo.startServer();
+    return mongo;
+  }
+
+  /** A server that keeps its data in an H2 file under the folder. */
+  public static WireMongoServer onDisk(Path dataDir, int port) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    WireMongoServer mongo =
+        new WireMongoServer(
+            dataDir.resolve("focussync.mv"), port == 0 ? KraftBroker.freePort() : port);
+    mongo.startServer();
+    return mongo;
+  }
+
+  /** A connection string for the database, as the driver takes it. */
+  public String uri(String database) {
+    return "mongodb://127.0.0.1:" + port + "/" + database;
+  }
+
+  /** Stops the server and starts it again on the same port; in memory, data does not survive. */
+  public synchronized void restart() {
+    close();
+    startServer();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.shutdownNow();
+      server = null;
+    }
+  }
+
+  private synchronized void startServer() {
+    MongoBackend backend = h2File == null ? new MemoryBackend() : new H2Backend(h2File.toString());
+    server = new MongoServer(backend);
+    server.bind("127.0.0.1", port);
+  }
+}

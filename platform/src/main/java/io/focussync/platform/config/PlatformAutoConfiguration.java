@@ -1,0 +1,93 @@
+package io.focussync.platform.config;
+
+import com.mongodb.client.MongoClient;
+import io.focussync.platform.auth.CurrentUserArgumentResolver;
+import io.focussync.platform.auth.InternalAuthFilter;
+import io.focussync.platform.auth.InternalAuthProperties;
+import io.focussync.platform.auth.InternalIdentity;
+import io.focussync.platform.crypto.SecretCipher;
+import io.focussync.platform.crypto.SecretProperties;
+import io.focussync.platform.web.ProblemDetailsAdvice;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Wires the platform's shared pieces into every service that has it on the classpath. */
+@AutoConfiguration(
+    afterName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration")
+@EnableConfigurationProperties({InternalAuthProperties.class, SecretProperties.class})
+public class PlatformAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  InternalIdentity internalIdentity(InternalAuthProperties properties, Clock clock) {
+    return new InternalIdentity(properties.key(), clock);
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      name = "focussync.internal-auth.enforced",
+      havingValue = "true",
+      matchIfMissing = true)
+  FilterRegistrationBean<InternalAuthFilter> internalAuthFilter(
+      InternalIdentity identity, InternalAuthProperties properties) {
+    FilterRegistrationBean<InternalAuthFilter> registration =
+        new FilterRegistrationBean<>(new InternalAuthFilter(identity, properties));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  WebMvcConfigurer currentUserResolver() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentUserArgumentResolver());
+      }
+    };
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ProblemDetailsAdvice problemDetailsAdvice() {
+    return new ProblemDetailsAdvice();
+  }
+
+  @Bean
+  @ConditionalOnExpression("!'${focussync.secrets.key:}'.isEmpty()")
+  @ConditionalOnMissingBean
+  SecretCipher secretCipher(SecretProperties properties) {
+    return new SecretCipher(properties.key());
+  }
+
+  /** MongoDB health that works on real MongoDB and on the wire-protocol server alike. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(MongoClient.class)
+  @ConditionalOnBean(MongoClient.class)
+  static class MongoHealth {
+
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoClient client) {
+      return new MongoPingHealthIndicator(client);
+    }
+  }
+}
