@@ -3,17 +3,14 @@ package io.focussync.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
+import io.focussync.gateway.support.GatewayTestBase;
 import io.focussync.testsupport.TestHttp;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiGatewayApplicationTest {
+class ApiGatewayApplicationTest extends GatewayTestBase {
 
-  @LocalServerPort int port;
   @Autowired MongoClient mongo;
 
   @Test
@@ -34,9 +31,5 @@ class ApiGatewayApplicationTest {
 
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes");
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
   }
 }

@@ -22,5 +22,7 @@ class ArchitectureTest {
     rule.allowEmptyShould(true).check(classes);
   }
 
-  private static final String[] CORE_PACKAGES = {BASE + ".core.."};
+  private static final String[] CORE_PACKAGES = {
+    BASE + ".user.core..", BASE + ".routing.core..", BASE + ".ratelimit.core.."
+  };
 }

@@ -1,0 +1,91 @@
+package io.focussync.gateway.routing;
+
+import io.focussync.gateway.routing.core.Route;
+import io.focussync.gateway.web.PayloadTooLargeException;
+import io.focussync.platform.web.Problems;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.function.HandlerFilterFunction;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Turns a failed call to a service into problem+json: a timeout is 504, a service that cannot be
+ * reached (refused, reset, garbled) is 502, a body past its limit is 413. Never a stack trace.
+ */
+final class DownstreamErrors implements HandlerFilterFunction<ServerResponse, ServerResponse> {
+
+  private static final Logger log = LoggerFactory.getLogger(DownstreamErrors.class);
+
+  private final Route route;
+
+  DownstreamErrors(Route route) {
+    this.route = route;
+  }
+
+  @Override
+  public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next)
+      throws Exception {
+    try {
+      return next.handle(request);
+    } catch (ResourceAccessException | IOException | java.io.UncheckedIOException e) {
+      return answer(e);
+    }
+  }
+
+  private ServerResponse answer(Exception e) {
+    String service = route.service().displayName();
+    if (causedBy(e, PayloadTooLargeException.class)) {
+      PayloadTooLargeException tooLarge = cause(e, PayloadTooLargeException.class);
+      return problem(
+          HttpStatus.CONTENT_TOO_LARGE,
+          "Content Too Large",
+          "The request body is larger than the limit of " + tooLarge.limit() + " bytes.");
+    }
+    if (causedBy(e, HttpTimeoutException.class) || causedBy(e, SocketTimeoutException.class)) {
+      log.warn("route {}: {} timed out: {}", route.id(), service, e.toString());
+      return problem(
+          HttpStatus.GATEWAY_TIMEOUT,
+          "Gateway Timeout",
+          "The " + service + " service did not answer in time.");
+    }
+    log.warn("route {}: {} unreachable: {}", route.id(), service, e.toString());
+    return problem(
+        HttpStatus.BAD_GATEWAY, "Bad Gateway", "The " + service + " service could not be reached.");
+  }
+
+  private static ServerResponse problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = Problems.of(status, title, detail);
+    ServerResponse.BodyBuilder builder =
+        ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (status.is5xxServerError()) {
+      builder.header(HttpHeaders.RETRY_AFTER, "5");
+    }
+    return builder.body(problem);
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    return cause(e, type) != null;
+  }
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,87 @@
+package io.focussync.gateway.routing;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+
+import io.focussync.gateway.routing.core.Route;
+import io.focussync.gateway.routing.core.RouteTable;
+import io.focussync.platform.web.Problems;
+import java.net.http.HttpClient;
+import java.util.Set;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
+import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Forwards each route of the {@link RouteTable} to its service with Spring Cloud Gateway (path and
+ * body unchanged), and answers 405 for a routed path with a method no route takes.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoutingConfiguration {
+
+  @Bean
+  RouterFunction<ServerResponse> serviceRoutes(RoutingProperties properties) {
+    RouterFunction<ServerResponse> all = null;
+    for (Route route : RouteTable.routes()) {
+      RouterFunction<ServerResponse> one =
+          route(route.id())
+              .route(matching(route), http())
+              .before(uri(properties.urlOf(route.service())))
+              .filter(new DownstreamErrors(route))
+              .build();
+      all = all == null ? one : all.and(one);
+    }
+    return all.and(
+        RouterFunctions.route(
+            RoutingConfiguration::wrongMethod,
+            request -> notAllowed(RouteTable.allowedMethods(request.path()))));
+  }
+
+  /** The proxy's HTTP client: HTTP/1.1, no redirects, the configured timeouts. */
+  @Bean
+  ProxyExchange proxyExchange(RoutingProperties properties, GatewayMvcProperties gateway) {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(properties.connectTimeout())
+            .build();
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+    factory.setReadTimeout(properties.readTimeout());
+    return new RestClientProxyExchange(
+        RestClient.builder().requestFactory(factory).build(), gateway);
+  }
+
+  private static RequestPredicate matching(Route route) {
+    return request -> route.matches(request.method().name(), request.path());
+  }
+
+  private static boolean wrongMethod(
+      org.springframework.web.servlet.function.ServerRequest request) {
+    Set<String> allowed = RouteTable.allowedMethods(request.path());
+    return !allowed.isEmpty() && !allowed.contains(request.method().name());
+  }
+
+  private static ServerResponse notAllowed(Set<String> allowed) {
+    return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
+        .header(HttpHeaders.ALLOW, String.join(", ", allowed))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(
+            Problems.of(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "Method Not Allowed",
+                "This path takes only " + String.join(", ", allowed) + "."));
+  }
+}

@@ -1,0 +1,44 @@
+package io.focussync.gateway.web;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Cross-origin access to {@code /api} from browsers. With no allowed origins (the default) no CORS
+ * headers are sent and browsers keep other origins out.
+ *
+ * @param allowedOrigins origins (scheme://host[:port]) whose pages may call the API
+ * @param allowedMethods methods such pages may use
+ * @param allowedHeaders request headers they may send
+ * @param exposedHeaders response headers they may read
+ * @param maxAge how long a browser may cache a preflight answer
+ */
+@ConfigurationProperties("focussync.gateway.cors")
+public record CorsProperties(
+    List<String> allowedOrigins,
+    List<String> allowedMethods,
+    List<String> allowedHeaders,
+    List<String> exposedHeaders,
+    Duration maxAge) {
+
+  public CorsProperties {
+    allowedOrigins =
+        allowedOrigins == null
+            ? List.of()
+            : allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+    allowedMethods =
+        allowedMethods == null || allowedMethods.isEmpty()
+            ? List.of("GET", "POST", "PUT", "DELETE", "OPTIONS")
+            : List.copyOf(allowedMethods);
+    allowedHeaders =
+        allowedHeaders == null || allowedHeaders.isEmpty()
+            ? List.of("Authorization", "Content-Type", "Idempotency-Key")
+            : List.copyOf(allowedHeaders);
+    exposedHeaders =
+        exposedHeaders == null || exposedHeaders.isEmpty()
+            ? List.of("Location", "Retry-After", "X-RateLimit-Remaining")
+            : List.copyOf(exposedHeaders);
+    maxAge = maxAge == null ? Duration.ofHours(1) : maxAge;
+  }
+}

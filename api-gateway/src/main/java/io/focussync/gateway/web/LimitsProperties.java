@@ -1,0 +1,19 @@
+package io.focussync.gateway.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Request body size limits of {@code /api}.
+ *
+ * @param maxBodySize the largest body of an ordinary (JSON) request
+ * @param maxImportSize the largest body of an import upload ({@code POST /api/v1/imports})
+ */
+@ConfigurationProperties("focussync.gateway.limits")
+public record LimitsProperties(DataSize maxBodySize, DataSize maxImportSize) {
+
+  public LimitsProperties {
+    maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(2) : maxBodySize;
+    maxImportSize = maxImportSize == null ? DataSize.ofMegabytes(64) : maxImportSize;
+  }
+}

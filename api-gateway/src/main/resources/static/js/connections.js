@@ -1,0 +1,231 @@
+// The Clockify and Notion connection forms. Secrets are write-only: the inputs always start
+// empty and the masked value from GET is only shown as "…last4 saved".
+
+import { ApiError, del, get, put } from './api.js';
+import { field, h, say } from './dom.js';
+import { clearErrors, showErrors } from './forms.js';
+
+const NOTION_PROPERTIES = [
+  ['title', 'Title property', 'the title property'],
+  ['date', 'Date property', 'Date'],
+  ['project', 'Project property', 'Project'],
+  ['flowScore', 'Flow score property', 'Flow score'],
+  ['synced', 'Synced checkbox property', 'Synced'],
+  ['entryUrl', 'Clockify entry link property', 'Clockify entry'],
+  ['syncedAt', 'Synced-at property', 'Synced at'],
+];
+
+export function renderConnections(main) {
+  const status = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite', hidden: true });
+  const clockify = h('section', { class: 'card', id: 'clockify', 'aria-labelledby': 'clockify-title' });
+  const notion = h('section', { class: 'card', id: 'notion', 'aria-labelledby': 'notion-title' });
+  main.replaceChildren(h('h1', {}, 'Connections'), status, h('div', { class: 'two-columns' }, clockify, notion));
+  let disposed = false;
+
+  const load = (path) =>
+    get(path).catch((e) => {
+      if (e instanceof ApiError && e.status === 404) {
+        return null;
+      }
+      throw e;
+    });
+
+  Promise.all([load('/connections/clockify'), load('/connections/notion')])
+    .then(([c, n]) => {
+      if (!disposed) {
+        drawClockify(clockify, c, status);
+        drawNotion(notion, n, status);
+      }
+    })
+    .catch((e) => {
+      if (!disposed && !(e instanceof ApiError && e.status === 401)) {
+        say(status, `Could not load the connections: ${e.message}`, 'error');
+      }
+    });
+  return () => {
+    disposed = true;
+  };
+}
+
+function savedSecret(masked) {
+  return masked ? `${masked} saved` : null;
+}
+
+function drawClockify(section, current, status) {
+  const apiKey = h('input', { type: 'password', name: 'apiKey', autocomplete: 'off', spellcheck: 'false', value: '' });
+  const workspaceId = h('input', { type: 'text', name: 'workspaceId', autocomplete: 'off', spellcheck: 'false', value: current ? current.workspaceId || '' : '' });
+  const baseUrl = h('input', { type: 'url', name: 'baseUrl', autocomplete: 'off', spellcheck: 'false', value: current ? current.baseUrl || '' : '', placeholder: 'https://api.clockify.me/api' });
+  const dryRun = h('input', { type: 'checkbox', name: 'dryRun', checked: current ? current.dryRun : false });
+  const saved = savedSecret(current && current.apiKey);
+  const summary = h('p', { class: 'muted', id: 'clockify-state' }, connectedText(current));
+  const save = h('button', { type: 'submit', class: 'primary' }, current ? 'Update connection' : 'Connect Clockify');
+  const remove = h('button', { type: 'button', class: 'danger', hidden: !current }, 'Disconnect');
+  const form = h(
+    'form',
+    { id: 'clockify-form', novalidate: true },
+    field('API key', apiKey, {
+      field: 'apiKey',
+      hint: saved ? `${saved}. Enter the key again to change the connection.` : 'From Clockify: Profile settings → API.',
+    }),
+    field('Workspace id', workspaceId, { field: 'workspaceId' }),
+    field('Base URL (optional)', baseUrl, { field: 'baseUrl', hint: 'Leave empty for Clockify’s global API; regional hosts must be on the server’s allow-list.' }),
+    h('div', { class: 'field' }, h('label', { class: 'check' }, dryRun, ' Dry run: plan the Clockify calls without making them'), h('p', { class: 'field-error', id: 'clockify-dryrun-error', dataset: { errorFor: 'dryRun' }, hidden: true })),
+    h('div', { class: 'actions' }, save, remove),
+  );
+  dryRun.setAttribute('aria-describedby', 'clockify-dryrun-error');
+  dryRun.dataset.field = 'dryRun';
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const body = { apiKey: apiKey.value, workspaceId: workspaceId.value.trim(), dryRun: dryRun.checked };
+    if (baseUrl.value.trim()) {
+      body.baseUrl = baseUrl.value.trim();
+    }
+    save.disabled = true;
+    try {
+      const view = await put('/connections/clockify', body);
+      apiKey.value = '';
+      say(status, 'Clockify is connected.', 'ok');
+      drawClockify(section, view, status);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) {
+        showErrors(form, e instanceof ApiError ? e.errors : [], e.message);
+      }
+    } finally {
+      save.disabled = false;
+    }
+  });
+  remove.addEventListener('click', async () => {
+    try {
+      await del('/connections/clockify');
+      say(status, 'Clockify was disconnected.', 'ok');
+      drawClockify(section, null, status);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) {
+        say(status, `Could not disconnect Clockify: ${e.message}`, 'error');
+      }
+    }
+  });
+  section.replaceChildren(h('h2', { id: 'clockify-title' }, 'Clockify'), summary, form);
+}
+
+function connectedText(view) {
+  if (!view) {
+    return 'Not connected.';
+  }
+  const parts = [`Connected to workspace ${view.workspaceId}`];
+  if (view.userId) {
+    parts.push(`as user ${view.userId}`);
+  }
+  if (view.dryRun) {
+    parts.push('(dry run: no calls are made)');
+  }
+  return `${parts.join(' ')}.`;
+}
+
+function drawNotion(section, current, status) {
+  const token = h('input', { type: 'password', name: 'token', autocomplete: 'off', spellcheck: 'false', value: '' });
+  const databaseId = h('input', { type: 'text', name: 'databaseId', autocomplete: 'off', spellcheck: 'false', value: current ? current.databaseId || '' : '' });
+  const dataSourceId = h('input', { type: 'text', name: 'dataSourceId', autocomplete: 'off', spellcheck: 'false', value: current ? current.dataSourceId || '' : '' });
+  const baseUrl = h('input', { type: 'url', name: 'baseUrl', autocomplete: 'off', spellcheck: 'false', value: current ? current.baseUrl || '' : '', placeholder: 'https://api.notion.com' });
+  const loadedProps = (current && current.properties) || {};
+  const propInputs = {};
+  const propFields = NOTION_PROPERTIES.map(([name, label, fallback]) => {
+    const input = h('input', {
+      type: 'text',
+      name: `properties.${name}`,
+      autocomplete: 'off',
+      spellcheck: 'false',
+      value: loadedProps[name] || '',
+      placeholder: fallback,
+    });
+    propInputs[name] = input;
+    return field(label, input, { field: `properties.${name}` });
+  });
+  const checklist = h('input', {
+    type: 'text',
+    name: 'properties.checklist',
+    autocomplete: 'off',
+    value: (loadedProps.checklist || []).join(', '),
+    placeholder: 'every other checkbox',
+  });
+  const saved = savedSecret(current && current.token);
+  const summary = h(
+    'p',
+    { class: 'muted', id: 'notion-state' },
+    current ? `Connected to database ${current.databaseId}.` : 'Not connected.',
+    current && current.webhookPath ? ` Webhook address: ${location.origin}${current.webhookPath}` : null,
+  );
+  const save = h('button', { type: 'submit', class: 'primary' }, current ? 'Update connection' : 'Connect Notion');
+  const remove = h('button', { type: 'button', class: 'danger', hidden: !current }, 'Disconnect');
+  const form = h(
+    'form',
+    { id: 'notion-form', novalidate: true },
+    field('Integration token', token, {
+      field: 'token',
+      hint: saved ? `${saved}. Enter the token again to change the connection.` : 'An internal integration token shared with the database.',
+    }),
+    field('Database id', databaseId, { field: 'databaseId', hint: '32 hex digits, from the database’s URL.' }),
+    field('Data source id (optional)', dataSourceId, { field: 'dataSourceId', hint: 'Only when the database has more than one data source.' }),
+    field('Base URL (optional)', baseUrl, { field: 'baseUrl' }),
+    h(
+      'fieldset',
+      { class: 'group' },
+      h('legend', {}, 'Property names'),
+      h('p', { class: 'hint' }, 'Leave a name empty to use the default shown; clear a saved optional one to stop using it.'),
+      h('div', { class: 'grid-fields' }, propFields, field('Checklist checkboxes', checklist, { field: 'properties.checklist', hint: 'Comma-separated.' })),
+    ),
+    h('div', { class: 'actions' }, save, remove),
+  );
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const properties = {};
+    for (const [name] of NOTION_PROPERTIES) {
+      const value = propInputs[name].value.trim();
+      if (value) {
+        properties[name] = value;
+      } else if (loadedProps[name]) {
+        properties[name] = ''; // an empty name unmaps a saved optional property
+      }
+    }
+    const list = checklist.value.split(',').map((x) => x.trim()).filter(Boolean);
+    if (list.length || (loadedProps.checklist || []).length) {
+      properties.checklist = list;
+    }
+    const body = { token: token.value, databaseId: databaseId.value.trim(), properties };
+    if (dataSourceId.value.trim()) {
+      body.dataSourceId = dataSourceId.value.trim();
+    }
+    if (baseUrl.value.trim()) {
+      body.baseUrl = baseUrl.value.trim();
+    }
+    save.disabled = true;
+    try {
+      const view = await put('/connections/notion', body);
+      token.value = '';
+      say(status, 'Notion is connected.', 'ok');
+      drawNotion(section, view, status);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) {
+        showErrors(form, e instanceof ApiError ? e.errors : [], e.message);
+      }
+    } finally {
+      save.disabled = false;
+    }
+  });
+  remove.addEventListener('click', async () => {
+    try {
+      await del('/connections/notion');
+      say(status, 'Notion was disconnected.', 'ok');
+      drawNotion(section, null, status);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) {
+        say(status, `Could not disconnect Notion: ${e.message}`, 'error');
+      }
+    }
+  });
+  section.replaceChildren(h('h2', { id: 'notion-title' }, 'Notion'), summary, form);
+}

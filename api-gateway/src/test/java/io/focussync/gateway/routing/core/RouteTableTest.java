@@ -1,0 +1,50 @@
+package io.focussync.gateway.routing.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RouteTableTest {
+
+  @Test
+  void sessionsAreWrittenAtIngestAndReadAtTheAllocator() {
+    assertThat(service("POST", "/api/v1/sessions")).isEqualTo(Service.TRACKER_INGEST);
+    assertThat(service("POST", "/api/v1/sessions/batch")).isEqualTo(Service.TRACKER_INGEST);
+    assertThat(service("DELETE", "/api/v1/sessions/api:1")).isEqualTo(Service.TRACKER_INGEST);
+    assertThat(service("GET", "/api/v1/sessions")).isEqualTo(Service.ALLOCATOR);
+    assertThat(RouteTable.find("GET", "/api/v1/sessions/api:1")).isEmpty();
+  }
+
+  @Test
+  void prefixPatternsMatchThePrefixAndBelowOnly() {
+    assertThat(service("GET", "/api/v1/days")).isEqualTo(Service.ALLOCATOR);
+    assertThat(service("POST", "/api/v1/days/2026-11-20/approve")).isEqualTo(Service.ALLOCATOR);
+    assertThat(RouteTable.find("GET", "/api/v1/daysx")).isEmpty();
+    assertThat(service("GET", "/api/v1/connections/notion")).isEqualTo(Service.NOTION_CONNECTOR);
+    assertThat(service("PUT", "/api/v1/connections/clockify"))
+        .isEqualTo(Service.CLOCKIFY_CONNECTOR);
+    assertThat(service("GET", "/api/v1/sync/history")).isEqualTo(Service.CLOCKIFY_CONNECTOR);
+  }
+
+  @Test
+  void onlyTheWebhookIsUnauthenticated() {
+    assertThat(RouteTable.routes().stream().filter(r -> !r.authenticated()))
+        .extracting(Route::pattern)
+        .containsExactly("/api/v1/webhooks/notion");
+  }
+
+  @Test
+  void allowedMethodsNameWhatARoutedPathTakes() {
+    assertThat(RouteTable.allowedMethods("/api/v1/imports")).containsExactly("POST");
+    assertThat(RouteTable.allowedMethods("/api/v1/sessions/x"))
+        .containsExactly("DELETE", "POST", "PUT");
+    assertThat(RouteTable.allowedMethods("/api/v1/sessions"))
+        .containsExactly("DELETE", "GET", "POST", "PUT");
+    assertThat(RouteTable.allowedMethods("/api/v1/days/x")).isEmpty();
+    assertThat(RouteTable.allowedMethods("/api/v1/unknown")).isEmpty();
+  }
+
+  private static Service service(String method, String path) {
+    return RouteTable.find(method, path).orElseThrow().service();
+  }
+}
