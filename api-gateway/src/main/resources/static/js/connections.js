@@ -3,6 +3,26 @@
 
 import { ApiError, del, get, put } from './api.js';
 import { field, h, say } from './dom.js';
+
+/** Runs the action on a second click within 5 s; the first click asks for confirmation. */
+function confirmTwice(button, question, action) {
+  const label = button.textContent;
+  let armed = null;
+  button.addEventListener('click', () => {
+    if (!armed) {
+      button.textContent = question;
+      armed = setTimeout(() => {
+        armed = null;
+        button.textContent = label;
+      }, 5000);
+      return;
+    }
+    clearTimeout(armed);
+    armed = null;
+    button.textContent = label;
+    action();
+  });
+}
 import { clearErrors, showErrors } from './forms.js';
 
 const NOTION_PROPERTIES = [
@@ -96,7 +116,7 @@ function drawClockify(section, current, status) {
       save.disabled = false;
     }
   });
-  remove.addEventListener('click', async () => {
+  confirmTwice(remove, 'Click again to disconnect Clockify', async () => {
     try {
       await del('/connections/clockify');
       say(status, 'Clockify was disconnected.', 'ok');
@@ -216,7 +236,7 @@ function drawNotion(section, current, status) {
       save.disabled = false;
     }
   });
-  remove.addEventListener('click', async () => {
+  confirmTwice(remove, 'Click again to disconnect Notion', async () => {
     try {
       await del('/connections/notion');
       say(status, 'Notion was disconnected.', 'ok');

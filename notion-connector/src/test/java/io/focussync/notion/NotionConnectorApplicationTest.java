@@ -7,13 +7,9 @@ import io.focussync.testsupport.TestHttp;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NotionConnectorApplicationTest {
+class NotionConnectorApplicationTest extends IntegrationTestBase {
 
-  @LocalServerPort int port;
   @Autowired MongoClient mongo;
 
   @Test
@@ -34,9 +30,5 @@ class NotionConnectorApplicationTest {
 
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes");
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
   }
 }

@@ -6,6 +6,7 @@ import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.FocusSyncEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -18,6 +19,9 @@ import org.springframework.util.MimeTypeUtils;
  * type and the other CloudEvents attributes in headers.
  */
 public final class EventMessages {
+
+  private static final List<String> TYPE_HEADER_SPELLINGS =
+      List.of(CloudEventHeaders.TYPE, "ce-type", "ce.type");
 
   private EventMessages() {}
 
@@ -35,13 +39,25 @@ public final class EventMessages {
         .build();
   }
 
-  /** The event a message carries, read by its logical type header. */
+  /**
+   * The event a message carries, read by its logical type header. Spring Cloud Function renames
+   * CloudEvents headers on the way in ({@code ce_type} arrives as {@code ce-type}), so every
+   * spelling is accepted.
+   */
   public static FocusSyncEvent fromMessage(Message<byte[]> message) {
-    Object type = message.getHeaders().get(CloudEventHeaders.TYPE);
-    String typeName =
-        type instanceof byte[] bytes
+    return EventCodec.fromJson(typeOf(message), message.getPayload());
+  }
+
+  /** The logical type header of a message in any of its spellings, or null. */
+  public static String typeOf(Message<?> message) {
+    for (String name : TYPE_HEADER_SPELLINGS) {
+      Object type = message.getHeaders().get(name);
+      if (type != null) {
+        return type instanceof byte[] bytes
             ? new String(bytes, StandardCharsets.UTF_8)
-            : String.valueOf(type);
-    return EventCodec.fromJson(typeName, message.getPayload());
+            : type.toString();
+      }
+    }
+    return null;
   }
 }

@@ -1,0 +1,56 @@
+package io.focussync.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.focussync.contracts.CloudEventHeaders;
+import io.focussync.contracts.EventCodec;
+import io.focussync.contracts.EventTypes;
+import io.focussync.contracts.sessions.v1.SessionDeleted;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+class EventMessagesTest {
+
+  private final SessionDeleted event =
+      new SessionDeleted("u-1", "rest:1", "rest", 7, Instant.parse("2026-11-20T10:00:00Z"));
+
+  @Test
+  void aMessageIsKeyedByUserAndCarriesTheCloudEventsAttributes() {
+    Message<byte[]> message = EventMessages.toMessage(event, "tracker-ingest");
+
+    assertThat(message.getHeaders().get(KafkaHeaders.KEY))
+        .isEqualTo("u-1".getBytes(StandardCharsets.UTF_8));
+    assertThat(message.getHeaders())
+        .containsEntry(CloudEventHeaders.TYPE, EventTypes.SESSION_DELETED)
+        .containsEntry(CloudEventHeaders.SOURCE, "/focussync/tracker-ingest")
+        .containsEntry(CloudEventHeaders.SUBJECT, "rest:1")
+        .containsKeys(CloudEventHeaders.ID, CloudEventHeaders.TIME);
+    assertThat(EventMessages.fromMessage(message)).isEqualTo(event);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ce_type", "ce-type", "ce.type"})
+  void theTypeIsReadInEverySpellingAndAsBytes(String header) {
+    Message<byte[]> message =
+        MessageBuilder.withPayload(EventCodec.toJson(event))
+            .setHeader(header, EventTypes.SESSION_DELETED.getBytes(StandardCharsets.UTF_8))
+            .build();
+
+    assertThat(EventMessages.fromMessage(message)).isEqualTo(event);
+  }
+
+  @Test
+  void aMessageWithoutTypeIsUnreadable() {
+    Message<byte[]> message = MessageBuilder.withPayload(EventCodec.toJson(event)).build();
+
+    assertThatThrownBy(() -> EventMessages.fromMessage(message))
+        .isInstanceOf(EventCodec.UnreadableEventException.class);
+  }
+}
