@@ -22,5 +22,5 @@ class ArchitectureTest {
     rule.allowEmptyShould(true).check(classes);
   }
 
-  private static final String[] CORE_PACKAGES = {BASE + ".core.."};
+  private static final String[] CORE_PACKAGES = {BASE + ".reconcile.."};
 }

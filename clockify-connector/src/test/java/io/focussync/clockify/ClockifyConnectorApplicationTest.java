@@ -3,17 +3,14 @@ package io.focussync.clockify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
+import io.focussync.clockify.simulator.SimFault;
 import io.focussync.testsupport.TestHttp;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ClockifyConnectorApplicationTest {
+class ClockifyConnectorApplicationTest extends IntegrationTestBase {
 
-  @LocalServerPort int port;
   @Autowired MongoClient mongo;
 
   @Test
@@ -36,7 +33,28 @@ class ClockifyConnectorApplicationTest {
     assertThat(metrics.body()).contains("jvm_memory_used_bytes");
   }
 
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
+  @Test
+  void exposesClockifyCallRetryCircuitAndApplyLatencyMetrics() {
+    String user = unique("metrics");
+    String workspace = connect(user);
+    CLOCKIFY.fail(
+        "POST", "/workspaces/" + workspace + "/time-entries", 1, SimFault.tooManyRequests(null));
+    publish(plan(user, 1, entry("project:a", "pa", "09:00", "17:00")));
+    awaitSynced(user, 1);
+
+    String metrics = TestHttp.get(url("/actuator/prometheus")).body();
+
+    String name = "name=\"clockify-" + workspace + "\"";
+    assertThat(metrics)
+        .contains("focussync_clockify_calls_total{")
+        .containsPattern(
+            "focussync_clockify_calls_total\\{[^}]*operation=\"create_entry\"[^}]*outcome=\"rate_limited\"")
+        .containsPattern(
+            "focussync_clockify_calls_total\\{[^}]*operation=\"create_entry\"[^}]*outcome=\"success\"")
+        .contains("focussync_clockify_plan_apply_seconds_count{outcome=\"synced\"")
+        .containsPattern("resilience4j_retry_calls_total\\{[^}]*" + name)
+        .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*" + name)
+        .containsPattern("resilience4j_ratelimiter_available_permissions\\{[^}]*" + name)
+        .contains("focussync_clockify_plans_total{outcome=\"accepted\"");
   }
 }

@@ -1,0 +1,44 @@
+package io.focussync.clockify.client;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Clockify calls Focus Sync makes, bound to one connection's base URL, key and workspace. Every
+ * method throws {@link ClockifyException} when Clockify does not answer with success.
+ */
+public interface ClockifyApi {
+
+  /** {@code GET /v1/user}: the key's owner. */
+  ClockifyUser currentUser();
+
+  /** {@code GET /v1/workspaces/{ws}/tags?name=..&strict-name-search=true}. */
+  Optional<Tag> findTag(String name);
+
+  /** {@code POST /v1/workspaces/{ws}/tags}. */
+  Tag createTag(String name);
+
+  /** {@code GET /v1/workspaces/{ws}/projects/{id}}: empty when Clockify says it is not there. */
+  Optional<Project> project(String projectId);
+
+  /** {@code POST /v1/workspaces/{ws}/time-entries}. Never retried on an ambiguous failure. */
+  TimeEntry createEntry(EntryBody body);
+
+  /** {@code PUT /v1/workspaces/{ws}/time-entries/{id}} with the full body (PUT replaces). */
+  TimeEntry updateEntry(String entryId, EntryBody body);
+
+  /** {@code DELETE /v1/workspaces/{ws}/time-entries/{id}}. */
+  void deleteEntry(String entryId);
+
+  /**
+   * {@code GET /v1/workspaces/{ws}/user/{userId}/time-entries}, every page: the user's entries that
+   * started in [from, to), carrying the tag when one is given.
+   */
+  List<TimeEntry> listEntries(String userId, Instant from, Instant to, String tagId);
+
+  /** Whether this is a dry run that records calls instead of making them. */
+  default boolean dryRun() {
+    return false;
+  }
+}

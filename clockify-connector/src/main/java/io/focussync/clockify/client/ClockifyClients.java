@@ -1,0 +1,131 @@
+package io.focussync.clockify.client;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands out Clockify clients: one rate limiter, circuit breaker and retry per workspace (named
+ * {@code clockify-<workspaceId>} in the Resilience4j registries, so their metrics are published),
+ * shared by every connection to that workspace.
+ */
+@Component
+public class ClockifyClients {
+
+  private final ClockifyClientProperties properties;
+  private final CircuitBreakerRegistry circuitBreakers;
+  private final RetryRegistry retries;
+  private final RateLimiterRegistry rateLimiters;
+  private final MeterRegistry meters;
+  private final HttpClient http;
+
+  public ClockifyClients(
+      ClockifyClientProperties properties,
+      CircuitBreakerRegistry circuitBreakers,
+      RetryRegistry retries,
+      RateLimiterRegistry rateLimiters,
+      MeterRegistry meters) {
+    this.properties = properties;
+    this.circuitBreakers = circuitBreakers;
+    this.retries = retries;
+    this.rateLimiters = rateLimiters;
+    this.meters = meters;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(properties.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** A client for the target, sharing its workspace's resilience state. */
+  public ClockifyApi forTarget(ClockifyTarget target) {
+    String name = resilienceName(target.workspaceId());
+    return new ClockifyHttpApi(
+        http,
+        target,
+        properties,
+        retries.retry(name, retryConfig()),
+        circuitBreakers.circuitBreaker(name, circuitBreakerConfig()),
+        rateLimiters.rateLimiter(name, rateLimiterConfig(target.workspaceId())),
+        meters);
+  }
+
+  /** The state of a workspace's circuit breaker. */
+  public CircuitBreaker.State circuitState(String workspaceId) {
+    return circuitBreakers
+        .circuitBreaker(resilienceName(workspaceId), circuitBreakerConfig())
+        .getState();
+  }
+
+  /** The name of a workspace's Resilience4j instances. */
+  public static String resilienceName(String workspaceId) {
+    return "clockify-" + workspaceId;
+  }
+
+  private RetryConfig retryConfig() {
+    IntervalBiFunction<Object> interval =
+        (attempt, outcome) -> {
+          if (outcome.isLeft()
+              && outcome.getLeft() instanceof ClockifyException failure
+              && failure.retryAfter() != null) {
+            Duration wait = failure.retryAfter();
+            return Math.min(wait.toMillis(), properties.maxRetryAfter().toMillis());
+          }
+          return backoff(attempt);
+        };
+    return RetryConfig.custom()
+        .maxAttempts(properties.maxAttempts())
+        .intervalBiFunction(interval)
+        .retryOnException(e -> e instanceof ClockifyException failure && failure.retrySafe())
+        .failAfterMaxAttempts(false)
+        .build();
+  }
+
+  /** Exponential backoff with full jitter between half and one and a half of the step. */
+  private long backoff(int attempt) {
+    long base = properties.initialBackoff().toMillis();
+    long step = base << Math.min(Math.max(attempt - 1, 0), 16);
+    long capped = Math.min(step, properties.maxBackoff().toMillis());
+    long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped + 1);
+    return Math.max(1, Math.min(jittered, properties.maxBackoff().toMillis()));
+  }
+
+  private CircuitBreakerConfig circuitBreakerConfig() {
+    return CircuitBreakerConfig.custom()
+        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .slidingWindowSize(properties.circuitWindow())
+        .minimumNumberOfCalls(properties.circuitMinimumCalls())
+        .failureRateThreshold(properties.circuitFailureRate())
+        .waitDurationInOpenState(properties.circuitOpenFor())
+        .permittedNumberOfCallsInHalfOpenState(1)
+        .recordException(e -> e instanceof ClockifyException failure && failure.unhealthy())
+        .build();
+  }
+
+  /**
+   * One permit every period/(limit-1): a smooth limiter whose every sliding window of one period
+   * holds at most {@code limit} requests, which a fixed window of {@code limit} permits does not
+   * (up to twice the limit straddles a window boundary).
+   */
+  private RateLimiterConfig rateLimiterConfig(String workspaceId) {
+    int limit = properties.rateLimitOf(workspaceId);
+    long periodNanos = properties.ratePeriod().toNanos();
+    long spacing = limit <= 1 ? periodNanos : periodNanos / (limit - 1);
+    return RateLimiterConfig.custom()
+        .limitForPeriod(1)
+        .limitRefreshPeriod(Duration.ofNanos(Math.max(spacing, 1_000)))
+        .timeoutDuration(properties.maxPermitWait())
+        .build();
+  }
+}

@@ -1,0 +1,4 @@
+package io.focussync.clockify.client;
+
+/** A Clockify tag of a workspace. */
+public record Tag(String id, String name) {}

@@ -1,0 +1,55 @@
+package io.focussync.clockify.connection;
+
+import java.time.Instant;
+
+/**
+ * A user's Clockify connection as stored: the API key only encrypted, plus what we learnt from
+ * Clockify (its user id and time zone) and the id of our marker tag in the workspace.
+ *
+ * @param maskedApiKey the key as shown to people ({@code …last4}), kept so showing needs no key
+ */
+public record Connection(
+    String userId,
+    String workspaceId,
+    String baseUrl,
+    boolean dryRun,
+    String encryptedApiKey,
+    String maskedApiKey,
+    String clockifyUserId,
+    String timeZone,
+    String markerTagId,
+    Instant updatedAt) {
+
+  /** What the ledger is kept per: the workspace, and dry runs apart from real writes. */
+  public String scope() {
+    return dryRun ? workspaceId + "#dry-run" : workspaceId;
+  }
+
+  /** This connection with the marker tag's id. */
+  public Connection withMarkerTag(String tagId) {
+    return new Connection(
+        userId,
+        workspaceId,
+        baseUrl,
+        dryRun,
+        encryptedApiKey,
+        maskedApiKey,
+        clockifyUserId,
+        timeZone,
+        tagId,
+        updatedAt);
+  }
+
+  @Override
+  public String toString() {
+    return "Connection[userId="
+        + userId
+        + ", workspaceId="
+        + workspaceId
+        + ", dryRun="
+        + dryRun
+        + ", apiKey="
+        + maskedApiKey
+        + "]";
+  }
+}

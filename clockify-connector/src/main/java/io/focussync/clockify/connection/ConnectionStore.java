@@ -1,0 +1,17 @@
+package io.focussync.clockify.connection;
+
+import java.util.Optional;
+
+/** Where connections are kept: one per user. */
+public interface ConnectionStore {
+
+  Optional<Connection> find(String userId);
+
+  void save(Connection connection);
+
+  /** Removes the user's connection; false when there was none. */
+  boolean delete(String userId);
+
+  /** Records the marker tag's id on the user's connection. */
+  void saveMarkerTag(String userId, String tagId);
+}

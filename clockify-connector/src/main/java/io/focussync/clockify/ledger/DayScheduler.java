@@ -1,0 +1,155 @@
+package io.focussync.clockify.ledger;
+
+import io.focussync.clockify.connection.Connection;
+import io.focussync.clockify.connection.ConnectionSaved;
+import io.focussync.clockify.connection.ConnectionService;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs day applies off the consumer thread: one lane per ledger scope (workspace), each lane
+ * applying one day at a time on a shared pool, so a slow or failing workspace holds at most one
+ * thread and never delays another workspace's days. A day queued twice is applied once; the apply
+ * reads the newest plan from the store, which is how waiting revisions are coalesced.
+ */
+@Component
+public class DayScheduler implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(DayScheduler.class);
+
+  private final DayStore days;
+  private final ConnectionService connections;
+  private final DayApplier applier;
+  private final ApplyProperties properties;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService timer;
+  private final Map<String, Lane> lanes = new HashMap<>();
+
+  public DayScheduler(
+      DayStore days,
+      ConnectionService connections,
+      DayApplier applier,
+      ApplyProperties properties) {
+    this.days = days;
+    this.connections = connections;
+    this.applier = applier;
+    this.properties = properties;
+    this.workers = Executors.newFixedThreadPool(properties.workers(), threads("clockify-apply"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(threads("clockify-apply-timer"));
+  }
+
+  /** Applies the day after the delay (null: the coalescing delay). */
+  public void schedule(DayKey day, Duration delay) {
+    Duration wait = delay == null ? properties.coalesceDelay() : delay;
+    if (wait.isZero() || wait.isNegative()) {
+      enqueue(day);
+    } else {
+      timer.schedule(() -> enqueue(day), wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** On start: every accepted plan not applied yet is applied (a crash loses no plan). */
+  @EventListener(ApplicationReadyEvent.class)
+  public void resumePending() {
+    days.pending().forEach(day -> schedule(day, Duration.ZERO));
+  }
+
+  /** Plans that waited for a connection go as soon as there is one. */
+  @EventListener
+  public void onConnectionSaved(ConnectionSaved saved) {
+    days.pendingOf(saved.userId()).forEach(day -> schedule(day, Duration.ZERO));
+  }
+
+  private void enqueue(DayKey day) {
+    try {
+      Optional<Connection> connection = connections.find(day.userId());
+      if (connection.isEmpty()) {
+        days.markWaiting(day.userId(), day.date());
+        return;
+      }
+      String scope = connection.get().scope();
+      synchronized (lanes) {
+        Lane lane = lanes.computeIfAbsent(scope, name -> new Lane());
+        if (lane.queued.add(day) && !lane.running) {
+          lane.running = true;
+          workers.execute(() -> runOne(scope, lane));
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("could not queue {} {}; retrying later", day.userId(), day.date(), e);
+      schedule(day, properties.retryDelay());
+    }
+  }
+
+  private void runOne(String scope, Lane lane) {
+    DayKey day;
+    synchronized (lanes) {
+      day = lane.next();
+    }
+    if (day != null) {
+      try {
+        applier.apply(day).ifPresent(delay -> schedule(day, delay));
+      } catch (RuntimeException e) {
+        log.error("applying {} {} failed unexpectedly", day.userId(), day.date(), e);
+        schedule(day, properties.retryDelay());
+      } catch (Error e) {
+        // A simulated (or real) crash: nothing more happens for this day until a restart.
+        log.error("applying {} {} died", day.userId(), day.date(), e);
+      }
+    }
+    synchronized (lanes) {
+      if (lane.queued.isEmpty()) {
+        lane.running = false;
+        lanes.remove(scope);
+      } else {
+        // One day per turn: the lane goes to the back of the pool's queue, sharing threads fairly.
+        workers.execute(() -> runOne(scope, lane));
+      }
+    }
+  }
+
+  @Override
+  public void destroy() {
+    timer.shutdownNow();
+    workers.shutdownNow();
+  }
+
+  private static java.util.concurrent.ThreadFactory threads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private static final class Lane {
+    private final LinkedHashSet<DayKey> queued = new LinkedHashSet<>();
+    private boolean running;
+
+    private DayKey next() {
+      Iterator<DayKey> order = queued.iterator();
+      if (!order.hasNext()) {
+        return null;
+      }
+      DayKey day = order.next();
+      order.remove();
+      return day;
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.focussync.clockify.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.focussync.clockify.simulator.ClockifySimulator;
+import io.focussync.clockify.simulator.SimEntry;
+import io.focussync.clockify.simulator.SimFault;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client's retry rules against the simulator: what is repeated, what never is. */
+class ClockifyClientTest {
+
+  private static final ClockifySimulator CLOCKIFY = ClockifySimulator.start();
+  private static final Instant NINE = Instant.parse("2026-11-20T09:00:00Z");
+
+  private String workspace;
+  private ClockifyApi api;
+
+  @BeforeEach
+  void connect() {
+    workspace = "ws-" + UUID.randomUUID();
+    CLOCKIFY.addKey("key-" + workspace, "cu-1", "UTC", workspace);
+    api =
+        TestClients.create(2)
+            .forTarget(new ClockifyTarget(CLOCKIFY.baseUrl(), "key-" + workspace, workspace));
+  }
+
+  @AfterAll
+  static void stop() {
+    CLOCKIFY.close();
+  }
+
+  private EntryBody body(int hours) {
+    return new EntryBody(NINE, NINE.plusSeconds(3600L * hours), "p1", "Development", List.of("t1"));
+  }
+
+  private long requests(String method) {
+    return CLOCKIFY.requests(r -> r.method().equals(method) && r.path().contains(workspace)).size();
+  }
+
+  @Test
+  void honoursRetryAfterOnTooManyRequests() {
+    CLOCKIFY.fail("GET", "/workspaces/" + workspace + "/tags", 1, SimFault.tooManyRequests(1));
+    long start = System.nanoTime();
+
+    assertThat(api.findTag("focus-sync")).isEmpty();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(requests("GET")).isEqualTo(2);
+  }
+
+  @Test
+  void retriesAPostOnlyWhenNothingCanHaveBeenCreated() {
+    CLOCKIFY.fail(
+        "POST", "/workspaces/" + workspace + "/time-entries", 1, SimFault.tooManyRequests(null));
+    assertThat(api.createEntry(body(1)).id()).isNotNull();
+    assertThat(requests("POST")).isEqualTo(2);
+
+    CLOCKIFY.fail(
+        "POST",
+        "/workspaces/" + workspace + "/time-entries",
+        1,
+        SimFault.status(500).thenApplied());
+    assertThatThrownBy(() -> api.createEntry(body(2)))
+        .isInstanceOfSatisfying(
+            ClockifyException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ClockifyException.Kind.SERVER_ERROR);
+              assertThat(e.retrySafe()).isFalse();
+            });
+    assertThat(requests("POST")).isEqualTo(3);
+    assertThat(CLOCKIFY.entries(workspace)).hasSize(2);
+  }
+
+  @Test
+  void retriesIdempotentCallsOnServerErrorsAndResets() {
+    String id = api.createEntry(body(1)).id();
+    CLOCKIFY.fail("PUT", "/time-entries/" + id, 1, SimFault.status(503));
+    CLOCKIFY.fail("PUT", "/time-entries/" + id, 1, SimFault.connectionReset());
+
+    TimeEntry updated = api.updateEntry(id, body(3));
+
+    assertThat(updated.end()).isEqualTo(NINE.plusSeconds(3 * 3600));
+    assertThat(requests("PUT")).isEqualTo(3);
+  }
+
+  @Test
+  void neverRetriesClientErrors() {
+    assertThatThrownBy(() -> api.deleteEntry("000000000000000000000000"))
+        .isInstanceOfSatisfying(
+            ClockifyException.class,
+            e -> assertThat(e.kind()).isEqualTo(ClockifyException.Kind.BAD_REQUEST));
+    assertThat(requests("DELETE")).isEqualTo(1);
+
+    ClockifyApi wrongKey =
+        TestClients.create(2).forTarget(new ClockifyTarget(CLOCKIFY.baseUrl(), "nope", workspace));
+    assertThatThrownBy(wrongKey::currentUser)
+        .isInstanceOfSatisfying(
+            ClockifyException.class,
+            e -> assertThat(e.kind()).isEqualTo(ClockifyException.Kind.UNAUTHORIZED));
+  }
+
+  @Test
+  void listsEveryPageAndReadsNullableFieldsLeniently() {
+    for (int i = 0; i < 5; i++) {
+      api.createEntry(
+          new EntryBody(
+              NINE.plusSeconds(60L * i), NINE.plusSeconds(60L * i + 30), null, "x", List.of("t1")));
+    }
+    CLOCKIFY.putEntry(
+        new SimEntry(
+            CLOCKIFY.newId(),
+            workspace,
+            "cu-1",
+            null,
+            "2026-11-20T10:00:00Z",
+            null,
+            null,
+            List.of(),
+            false));
+
+    List<TimeEntry> tagged =
+        api.listEntries("cu-1", NINE.minusSeconds(3600), NINE.plusSeconds(7200), "t1");
+    List<TimeEntry> all =
+        api.listEntries("cu-1", NINE.minusSeconds(3600), NINE.plusSeconds(7200), null);
+
+    assertThat(tagged).hasSize(5).allSatisfy(e -> assertThat(e.projectId()).isNull());
+    assertThat(all)
+        .hasSize(6)
+        .anySatisfy(
+            e -> {
+              assertThat(e.end()).isNull();
+              assertThat(e.tagIds()).isEmpty();
+            });
+  }
+
+  @Test
+  void openCircuitStopsCallingTheWorkspace() {
+    CLOCKIFY.failAlways("GET", "/workspaces/" + workspace + "/projects/", SimFault.status(502));
+    try {
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> api.project("p1")).isInstanceOf(ClockifyException.class);
+      }
+      long before = requests("GET");
+      assertThatThrownBy(() -> api.project("p1"))
+          .isInstanceOfSatisfying(
+              ClockifyException.class,
+              e -> assertThat(e.kind()).isEqualTo(ClockifyException.Kind.CIRCUIT_OPEN));
+      assertThat(requests("GET")).isEqualTo(before);
+    } finally {
+      CLOCKIFY.clearFaults();
+    }
+  }
+}

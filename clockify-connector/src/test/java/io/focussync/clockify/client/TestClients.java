@@ -1,0 +1,40 @@
+package io.focussync.clockify.client;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+
+/** Clockify clients without Spring, with short test timings. */
+final class TestClients {
+
+  private TestClients() {}
+
+  static ClockifyClients create(int pageSize) {
+    ClockifyClientProperties properties =
+        new ClockifyClientProperties(
+            Duration.ofSeconds(1),
+            Duration.ofMillis(1500),
+            50,
+            Duration.ofSeconds(1),
+            Map.of(),
+            Duration.ofSeconds(10),
+            3,
+            Duration.ofMillis(20),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(2),
+            4,
+            4,
+            50f,
+            Duration.ofSeconds(30),
+            pageSize);
+    return new ClockifyClients(
+        properties,
+        CircuitBreakerRegistry.ofDefaults(),
+        RetryRegistry.ofDefaults(),
+        RateLimiterRegistry.ofDefaults(),
+        new SimpleMeterRegistry());
+  }
+}

@@ -1,0 +1,151 @@
+package io.focussync.clockify.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.focussync.clockify.IntegrationTestBase;
+import io.focussync.clockify.reconcile.LedgerSlot;
+import io.focussync.clockify.reconcile.SlotState;
+import io.focussync.clockify.simulator.SimEntry;
+import io.focussync.contracts.dayplans.v1.DayPlanned;
+import io.focussync.contracts.syncresults.v1.DaySynced;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Issue tests 1, 3 and 5: duplicates, crash between POST and ledger write, coalescing. */
+class ExactlyOnceTest extends IntegrationTestBase {
+
+  @Autowired LedgerStore ledger;
+  @Autowired DayScheduler scheduler;
+
+  @Test
+  void samePlanDeliveredTwiceGivesOneSetOfEntries() {
+    String user = unique("twice");
+    String workspace = connect(user);
+    DayPlanned plan =
+        plan(
+            user,
+            1,
+            entry("project:a", "pa", "08:00", "12:48"),
+            entry("other", null, "12:48", "14:24"));
+
+    publish(plan);
+    publish(plan);
+    DaySynced synced = awaitSynced(user, 1);
+
+    assertThat(synced.created()).isEqualTo(2);
+    assertThat(synced.entries())
+        .extracting(e -> e.slot())
+        .containsExactlyInAnyOrder("project:a", "other");
+    assertThat(synced.entries().get(0).entryUrl()).contains("/tracker?entry=");
+    assertThat(synced.entries().get(0).sessionIds()).hasSize(2);
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(CLOCKIFY.entries(workspace)).hasSize(2));
+    assertThat(creates(workspace)).isEqualTo(2);
+    assertThat(results(user)).hasSize(1);
+  }
+
+  @Test
+  void createThatSucceededBeforeACrashIsAdoptedAfterRestartNotDuplicated() {
+    String user = unique("crash");
+    String workspace = connect(user);
+    CRASH_AFTER_CREATE.add(user);
+
+    publish(plan(user, 1, entry("project:a", "pa", "09:00", "17:00")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> CLOCKIFY.entries(workspace).size() == 1);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                ledger.load(user, workspace, DAY).stream()
+                    .anyMatch(slot -> slot.state() == SlotState.PENDING));
+    assertThat(results(user)).isEmpty();
+
+    scheduler.resumePending(); // what a restarted process does first
+
+    DaySynced synced = awaitSynced(user, 1);
+    SimEntry only = CLOCKIFY.entries(workspace).get(0);
+    assertThat(CLOCKIFY.entries(workspace)).hasSize(1);
+    assertThat(creates(workspace)).isEqualTo(1);
+    assertThat(synced.entries().get(0).clockifyEntryId()).isEqualTo(only.id());
+    List<LedgerSlot> slots = ledger.load(user, workspace, DAY);
+    assertThat(slots)
+        .singleElement()
+        .satisfies(
+            slot -> {
+              assertThat(slot.state()).isEqualTo(SlotState.SYNCED);
+              assertThat(slot.entryId()).isEqualTo(only.id());
+            });
+  }
+
+  @Test
+  void revisionsArrivingWhileClockifyIsSlowAreCoalescedIntoTheNewest() {
+    String user = unique("coalesce");
+    String workspace = connect(user);
+    CLOCKIFY.setLatency(250);
+    try {
+      // Keep the workspace's lane busy with another day, so revisions 1-3 all wait behind it.
+      publish(
+          plan(
+              user,
+              DAY.minusDays(1),
+              1,
+              entry(DAY.minusDays(1), "project:x", "px", "09:00", "10:00"),
+              entry(DAY.minusDays(1), "project:y", "py", "10:00", "11:00"),
+              entry(DAY.minusDays(1), "project:z", "pz", "11:00", "12:00")));
+      await().atMost(Duration.ofSeconds(5)).until(() -> creates(workspace) >= 1);
+      publish(
+          plan(
+              user,
+              1,
+              entry("project:a", "pa", "09:00", "13:00"),
+              entry("project:b", "pb", "13:00", "17:00")));
+      publish(
+          plan(
+              user,
+              2,
+              entry("project:a", "pa", "09:00", "14:00"),
+              entry("project:b", "pb", "14:00", "17:00")));
+      publish(
+          plan(
+              user,
+              3,
+              entry("project:a", "pa", "09:00", "15:00"),
+              entry("project:b", "pb", "15:00", "16:00"),
+              entry("project:c", "pc", "16:00", "17:00")));
+
+      DaySynced synced = awaitSynced(user, 3);
+
+      List<SimEntry> day =
+          CLOCKIFY.entries(workspace).stream()
+              .filter(e -> e.start().startsWith(DAY.toString()))
+              .toList();
+      assertThat(day)
+          .extracting(SimEntry::projectId, SimEntry::start, SimEntry::end)
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple("pa", DAY + "T09:00:00Z", DAY + "T15:00:00Z"),
+              org.assertj.core.groups.Tuple.tuple("pb", DAY + "T15:00:00Z", DAY + "T16:00:00Z"),
+              org.assertj.core.groups.Tuple.tuple("pc", DAY + "T16:00:00Z", DAY + "T17:00:00Z"));
+      // One write per slot: revisions 1 and 2 were superseded before they reached Clockify.
+      long dayWrites =
+          CLOCKIFY
+              .requests(
+                  r ->
+                      r.isEntryWrite()
+                          && r.path().contains(workspace)
+                          && r.body() != null
+                          && r.body().contains(DAY.toString()))
+              .size();
+      assertThat(dayWrites).isEqualTo(3);
+      assertThat(synced.created()).isEqualTo(3);
+      assertThat(results(user))
+          .noneMatch(e -> e instanceof DaySynced s && s.date().equals(DAY) && s.revision() < 3);
+    } finally {
+      CLOCKIFY.setLatency(0);
+    }
+  }
+}

@@ -1,0 +1,655 @@
+package io.focussync.clockify.simulator;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A stateful Clockify on WireMock, following ../shared/reference/clockify-api-notes.md: entries are
+ * kept in memory with generated 24-hex ids, PUT replaces the whole entry, DELETE of a missing id
+ * and PUT of one answer 400 (not 404), locked entries answer 403, unknown keys 401. Every request
+ * is recorded with its arrival time; faults (statuses with or without Retry-After, connection
+ * reset, empty answers, delays) can be queued for matching requests, either instead of the
+ * request's effect or after it.
+ */
+public final class ClockifySimulator implements AutoCloseable {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Pattern TIMESTAMP =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+  private static final Pattern ENTRIES = Pattern.compile("/v1/workspaces/([^/]+)/time-entries");
+  private static final Pattern ENTRY =
+      Pattern.compile("/v1/workspaces/([^/]+)/time-entries/([^/]+)");
+  private static final Pattern USER_ENTRIES =
+      Pattern.compile("/v1/workspaces/([^/]+)/user/([^/]+)/time-entries");
+  private static final Pattern TAGS = Pattern.compile("/v1/workspaces/([^/]+)/tags");
+  private static final Pattern PROJECT = Pattern.compile("/v1/workspaces/([^/]+)/projects/([^/]+)");
+
+  private final WireMockServer server;
+  private final Object lock = new Object();
+  private final Map<String, SimUser> keys = new LinkedHashMap<>();
+  private final Map<String, SimEntry> entries = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+  private final List<FaultRule> faults = new ArrayList<>();
+  private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final String idPrefix =
+      String.format("%08x", ThreadLocalRandom.current().nextInt() & 0x7fffffff);
+  private volatile long latencyMillis;
+
+  private ClockifySimulator() {
+    server =
+        new WireMockServer(
+            options()
+                .dynamicPort()
+                .containerThreads(40)
+                .jettyStopTimeout(500L)
+                .disableRequestJournal()
+                .extensions(new Transformer()));
+  }
+
+  /** A started simulator on a free port. */
+  public static ClockifySimulator start() {
+    ClockifySimulator simulator = new ClockifySimulator();
+    simulator.server.start();
+    simulator.server.stubFor(
+        any(anyUrl()).willReturn(aResponse().withTransformers(Transformer.NAME)));
+    return simulator;
+  }
+
+  /** The base URL a connection uses, like {@code https://api.clockify.me/api}. */
+  public String baseUrl() {
+    return "http://localhost:" + server.port() + "/api";
+  }
+
+  /** The server's root URL (allow-list prefix). */
+  public String rootUrl() {
+    return "http://localhost:" + server.port();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  // ---- state set-up and inspection ----
+
+  /** Makes an API key valid for a Clockify user with access to the workspaces. */
+  public void addKey(String apiKey, String userId, String timeZone, String... workspaceIds) {
+    synchronized (lock) {
+      keys.put(apiKey, new SimUser(userId, timeZone, List.of(workspaceIds)));
+    }
+  }
+
+  /** Every entry of a workspace, oldest first. */
+  public List<SimEntry> entries(String workspaceId) {
+    synchronized (lock) {
+      return entries.values().stream().filter(e -> e.workspaceId().equals(workspaceId)).toList();
+    }
+  }
+
+  /** One entry by id. */
+  public Optional<SimEntry> entry(String id) {
+    synchronized (lock) {
+      return Optional.ofNullable(entries.get(id));
+    }
+  }
+
+  /** Puts an entry in as if a person (or another tool) had created it. */
+  public SimEntry putEntry(SimEntry entry) {
+    synchronized (lock) {
+      entries.put(entry.id(), entry);
+      return entry;
+    }
+  }
+
+  /** A new entry id like Clockify's. */
+  public String newId() {
+    return idPrefix + String.format("%016x", ids.incrementAndGet());
+  }
+
+  /** The user deletes an entry in Clockify's app. */
+  public void deleteAsUser(String entryId) {
+    synchronized (lock) {
+      entries.remove(entryId);
+    }
+  }
+
+  /** An approval locks an entry: changes answer 403. */
+  public void lock(String entryId) {
+    synchronized (lock) {
+      entries.computeIfPresent(entryId, (id, entry) -> entry.withLocked(true));
+    }
+  }
+
+  /** The tag id of a name in a workspace, if it exists. */
+  public Optional<String> tagId(String workspaceId, String name) {
+    synchronized (lock) {
+      return Optional.ofNullable(tags.getOrDefault(workspaceId, Map.of()).get(name));
+    }
+  }
+
+  // ---- faults ----
+
+  /** Answers the next {@code times} requests that match with the fault (method null: any). */
+  public void fail(String method, String pathPattern, int times, SimFault fault) {
+    synchronized (lock) {
+      faults.add(new FaultRule(method, Pattern.compile(pathPattern), times, fault));
+    }
+  }
+
+  /** Answers every request that matches with the fault until {@link #clearFaults()}. */
+  public void failAlways(String method, String pathPattern, SimFault fault) {
+    fail(method, pathPattern, Integer.MAX_VALUE, fault);
+  }
+
+  /** Removes every queued fault. */
+  public void clearFaults() {
+    synchronized (lock) {
+      faults.clear();
+    }
+  }
+
+  /** Delays every normal answer (a slow Clockify). */
+  public void setLatency(long millis) {
+    latencyMillis = millis;
+  }
+
+  // ---- recording ----
+
+  /** Every request received so far, in order of arrival. */
+  public List<SimRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** The requests received so far that match. */
+  public List<SimRequest> requests(Predicate<SimRequest> filter) {
+    return requests.stream().filter(filter).toList();
+  }
+
+  /** The most requests that arrived within any window of the given length. */
+  public static int maxInWindow(List<SimRequest> requests, long windowNanos) {
+    List<Long> times = requests.stream().map(SimRequest::atNanos).sorted().toList();
+    int max = 0;
+    int start = 0;
+    for (int end = 0; end < times.size(); end++) {
+      while (times.get(end) - times.get(start) >= windowNanos) {
+        start++;
+      }
+      max = Math.max(max, end - start + 1);
+    }
+    return max;
+  }
+
+  // ---- serving ----
+
+  private ResponseDefinition serve(Request request) {
+    long at = System.nanoTime();
+    String url = request.getUrl();
+    int q = url.indexOf('?');
+    String path = q < 0 ? url : url.substring(0, q);
+    String query = q < 0 ? "" : url.substring(q + 1);
+    if (path.startsWith("/api")) {
+      path = path.substring(4);
+    }
+    String method = request.getMethod().getName();
+    String body = request.getBodyAsString();
+    String apiKey = request.getHeader("X-Api-Key");
+
+    SimFault fault;
+    synchronized (lock) {
+      fault = takeFault(method, path);
+    }
+    if (fault != null && !fault.afterApply()) {
+      requests.add(new SimRequest(at, method, path, query, body, apiKey, fault.type().name()));
+      return faultAnswer(fault, null);
+    }
+    Answer answer;
+    synchronized (lock) {
+      answer = handle(method, path, parseQuery(query), body, apiKey);
+    }
+    String outcome = fault == null ? String.valueOf(answer.status) : fault.type().name();
+    requests.add(new SimRequest(at, method, path, query, body, apiKey, outcome));
+    if (fault != null) {
+      return faultAnswer(fault, answer);
+    }
+    return answer.toResponse(latencyMillis);
+  }
+
+  private SimFault takeFault(String method, String path) {
+    for (FaultRule rule : faults) {
+      if (rule.remaining > 0
+          && (rule.method == null || rule.method.equals(method))
+          && rule.path.matcher(path).find()) {
+        rule.remaining--;
+        return rule.fault;
+      }
+    }
+    return null;
+  }
+
+  private ResponseDefinition faultAnswer(SimFault fault, Answer answer) {
+    switch (fault.type()) {
+      case CONNECTION_RESET:
+        return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+      case EMPTY_RESPONSE:
+        return aResponse().withFault(Fault.EMPTY_RESPONSE).build();
+      case EMPTY_BODY:
+        return aResponse().withStatus(answer == null ? 200 : answer.status).build();
+      case DELAY:
+        return answer.toResponse(fault.delayMillis());
+      default:
+        var response =
+            aResponse()
+                .withStatus(fault.status())
+                .withHeader("Content-Type", "application/json")
+                .withBody(
+                    fault.status() == 429
+                        ? "{\"message\":\"Too many requests\",\"code\":429}"
+                        : "{\"message\":\"Internal error\",\"code\":" + fault.status() + "}");
+        if (fault.retryAfter() != null) {
+          response.withHeader("Retry-After", fault.retryAfter());
+        }
+        return response.build();
+    }
+  }
+
+  private Answer handle(
+      String method, String path, Map<String, List<String>> query, String body, String apiKey) {
+    if (apiKey == null || apiKey.isBlank()) {
+      return Answer.error(401, "Multiple or none auth tokens present", 1000);
+    }
+    SimUser user = keys.get(apiKey);
+    if (user == null) {
+      return Answer.error(401, "Api key does not exist", 4003);
+    }
+    if (method.equals("GET") && path.equals("/v1/user")) {
+      return Answer.json(200, userJson(user));
+    }
+    String workspace = workspaceOf(path);
+    if (workspace == null) {
+      return Answer.error(404, "No static resource " + path, 404);
+    }
+    if (!user.workspaces().contains(workspace)) {
+      return Answer.error(403, "Access Denied", 403);
+    }
+    Matcher m;
+    if ((m = USER_ENTRIES.matcher(path)).matches() && method.equals("GET")) {
+      return listEntries(workspace, m.group(2), query);
+    }
+    if ((m = ENTRY.matcher(path)).matches()) {
+      String id = m.group(2);
+      switch (method) {
+        case "GET":
+          return entries.containsKey(id) && entries.get(id).workspaceId().equals(workspace)
+              ? Answer.json(200, entryJson(entries.get(id)))
+              : Answer.error(400, "Time entry doesn't belong to Workspace", 501);
+        case "PUT":
+          return updateEntry(workspace, id, body);
+        case "DELETE":
+          return deleteEntry(workspace, id);
+        default:
+          return Answer.error(405, "Request method '" + method + "' is not supported", 405);
+      }
+    }
+    if (ENTRIES.matcher(path).matches() && method.equals("POST")) {
+      return createEntry(workspace, user, body);
+    }
+    if (TAGS.matcher(path).matches()) {
+      return method.equals("POST") ? createTag(workspace, body) : findTags(workspace, query);
+    }
+    if ((m = PROJECT.matcher(path)).matches() && method.equals("GET")) {
+      return Answer.json(
+          200,
+          Map.of(
+              "id",
+              m.group(2),
+              "name",
+              "Project " + m.group(2),
+              "archived",
+              false,
+              "workspaceId",
+              workspace));
+    }
+    return Answer.error(404, "No static resource " + path, 404);
+  }
+
+  private Answer createEntry(String workspace, SimUser user, String body) {
+    JsonNode json = readBody(body);
+    if (json == null) {
+      return Answer.error(400, "Required request body is missing: CreateTimeEntryRequest", 501);
+    }
+    Answer invalid = validateInterval(json);
+    if (invalid != null) {
+      return invalid;
+    }
+    SimEntry entry =
+        new SimEntry(
+            newId(),
+            workspace,
+            user.id(),
+            text(json, "projectId"),
+            text(json, "start"),
+            text(json, "end"),
+            text(json, "description"),
+            texts(json.get("tagIds")),
+            false);
+    entries.put(entry.id(), entry);
+    return Answer.json(201, entryJson(entry));
+  }
+
+  private Answer updateEntry(String workspace, String id, String body) {
+    SimEntry existing = entries.get(id);
+    if (existing == null || !existing.workspaceId().equals(workspace)) {
+      return Answer.error(400, "Time entry doesn't belong to Workspace", 501);
+    }
+    if (existing.locked()) {
+      return Answer.error(403, "Access Denied: entry is locked", 403);
+    }
+    JsonNode json = readBody(body);
+    if (json == null) {
+      return Answer.error(400, "Required request body is missing: UpdateTimeEntryRequest", 501);
+    }
+    Answer invalid = validateInterval(json);
+    if (invalid != null) {
+      return invalid;
+    }
+    // PUT replaces: whatever the body leaves out is gone.
+    SimEntry replaced =
+        new SimEntry(
+            id,
+            workspace,
+            existing.userId(),
+            text(json, "projectId"),
+            text(json, "start"),
+            text(json, "end"),
+            text(json, "description"),
+            texts(json.get("tagIds")),
+            false);
+    entries.put(id, replaced);
+    return Answer.json(200, entryJson(replaced));
+  }
+
+  private Answer deleteEntry(String workspace, String id) {
+    SimEntry existing = entries.get(id);
+    if (existing == null || !existing.workspaceId().equals(workspace)) {
+      return Answer.error(400, "Time entry doesn't belong to Workspace", 501);
+    }
+    if (existing.locked()) {
+      return Answer.error(403, "Access Denied: entry is locked", 403);
+    }
+    entries.remove(id);
+    return new Answer(204, null, Map.of());
+  }
+
+  private Answer listEntries(String workspace, String userId, Map<String, List<String>> query) {
+    int pageSize = Integer.parseInt(first(query, "page-size", "50"));
+    int page = Integer.parseInt(first(query, "page", "1"));
+    if (pageSize < 1) {
+      return Answer.error(400, "Page size must be a positive value", 501);
+    }
+    if (pageSize > 5000) {
+      return Answer.error(400, "Page size cannot be larger than 5,000.", 501);
+    }
+    Instant from = instant(first(query, "start", null));
+    Instant to = instant(first(query, "end", null));
+    List<String> tagFilter = query.getOrDefault("tags", List.of());
+    List<SimEntry> matching =
+        entries.values().stream()
+            .filter(e -> e.workspaceId().equals(workspace) && e.userId().equals(userId))
+            .filter(e -> from == null || !Instant.parse(e.start()).isBefore(from))
+            .filter(e -> to == null || Instant.parse(e.start()).isBefore(to))
+            .filter(e -> tagFilter.isEmpty() || e.tagIds().stream().anyMatch(tagFilter::contains))
+            .sorted(Comparator.comparing(SimEntry::start).reversed())
+            .toList();
+    int fromIndex = Math.min((page - 1) * pageSize, matching.size());
+    int toIndex = Math.min(fromIndex + pageSize, matching.size());
+    List<Object> pageItems = new ArrayList<>();
+    matching.subList(fromIndex, toIndex).forEach(e -> pageItems.add(entryJson(e)));
+    return new Answer(
+        200, pageItems, Map.of("Last-Page", String.valueOf(toIndex >= matching.size())));
+  }
+
+  private Answer createTag(String workspace, String body) {
+    JsonNode json = readBody(body);
+    String name = json == null ? null : text(json, "name");
+    if (name == null || name.isBlank() || name.length() > 100) {
+      return Answer.error(400, "Tag name is invalid", 501);
+    }
+    Map<String, String> byName = tags.computeIfAbsent(workspace, ws -> new LinkedHashMap<>());
+    if (byName.containsKey(name)) {
+      return Answer.error(400, "Tag with name '" + name + "' already exists", 501);
+    }
+    String id = newId();
+    byName.put(name, id);
+    return Answer.json(201, tagJson(workspace, name, id));
+  }
+
+  private Answer findTags(String workspace, Map<String, List<String>> query) {
+    String name = first(query, "name", null);
+    boolean strict = Boolean.parseBoolean(first(query, "strict-name-search", "false"));
+    List<Object> found = new ArrayList<>();
+    tags.getOrDefault(workspace, Map.of())
+        .forEach(
+            (tagName, id) -> {
+              if (name == null
+                  || (strict
+                      ? tagName.equals(name)
+                      : tagName.toLowerCase().contains(name.toLowerCase()))) {
+                found.add(tagJson(workspace, tagName, id));
+              }
+            });
+    return new Answer(200, found, Map.of());
+  }
+
+  private static Answer validateInterval(JsonNode json) {
+    String start = text(json, "start");
+    String end = text(json, "end");
+    if (start == null) {
+      return Answer.error(400, "Cannot create a time entry with only an end time", 501);
+    }
+    for (String value : new String[] {start, end}) {
+      if (value != null && !TIMESTAMP.matcher(value).matches()) {
+        return Answer.error(
+            400, "Make sure the date has the following format \"yyyy-MM-ddThh:mm:ssZ\"", 501);
+      }
+    }
+    if (end != null && Instant.parse(start).isAfter(Instant.parse(end))) {
+      return Answer.error(400, "Start datetime is greater than end datetime", 501);
+    }
+    String description = text(json, "description");
+    if (description != null && description.length() > 3000) {
+      return Answer.error(400, "Description is too long", 501);
+    }
+    return null;
+  }
+
+  private static Map<String, Object> entryJson(SimEntry entry) {
+    Map<String, Object> interval = new LinkedHashMap<>();
+    interval.put("start", entry.start());
+    interval.put("end", entry.end());
+    interval.put(
+        "duration",
+        entry.end() == null
+            ? null
+            : java.time.Duration.between(Instant.parse(entry.start()), Instant.parse(entry.end()))
+                .toString());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", entry.id());
+    json.put("description", entry.description());
+    json.put("tagIds", entry.tagIds().isEmpty() ? null : entry.tagIds());
+    json.put("userId", entry.userId());
+    json.put("billable", false);
+    json.put("taskId", null);
+    json.put("projectId", entry.projectId());
+    json.put("workspaceId", entry.workspaceId());
+    json.put("timeInterval", interval);
+    json.put("customFieldValues", List.of());
+    json.put("type", "REGULAR");
+    json.put("kioskId", null);
+    json.put("isLocked", entry.locked());
+    return json;
+  }
+
+  private static Map<String, Object> tagJson(String workspace, String name, String id) {
+    return Map.of("id", id, "name", name, "workspaceId", workspace, "archived", false);
+  }
+
+  private static Map<String, Object> userJson(SimUser user) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", user.id());
+    json.put("email", user.id() + "@example.com");
+    json.put("name", "User " + user.id());
+    json.put("activeWorkspace", user.workspaces().isEmpty() ? null : user.workspaces().get(0));
+    json.put("defaultWorkspace", user.workspaces().isEmpty() ? null : user.workspaces().get(0));
+    json.put("status", "ACTIVE");
+    json.put("settings", Map.of("timeZone", user.timeZone(), "weekStart", "MONDAY"));
+    return json;
+  }
+
+  private static String workspaceOf(String path) {
+    if (!path.startsWith("/v1/workspaces/")) {
+      return null;
+    }
+    String rest = path.substring("/v1/workspaces/".length());
+    int slash = rest.indexOf('/');
+    return slash < 0 ? rest : rest.substring(0, slash);
+  }
+
+  private static JsonNode readBody(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String text(JsonNode json, String field) {
+    JsonNode value = json.get(field);
+    return value == null || value.isNull() ? null : value.asString();
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    if (array != null && array.isArray()) {
+      array.forEach(v -> values.add(v.asString()));
+    }
+    return values;
+  }
+
+  private static Instant instant(String text) {
+    return text == null ? null : Instant.parse(text);
+  }
+
+  private static String first(Map<String, List<String>> query, String name, String fallback) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? fallback : values.get(0);
+  }
+
+  private static Map<String, List<String>> parseQuery(String query) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    if (query.isEmpty()) {
+      return params;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+    }
+    return params;
+  }
+
+  private record SimUser(String id, String timeZone, List<String> workspaces) {}
+
+  private static final class FaultRule {
+    private final String method;
+    private final Pattern path;
+    private final SimFault fault;
+    private int remaining;
+
+    FaultRule(String method, Pattern path, int times, SimFault fault) {
+      this.method = method;
+      this.path = path;
+      this.remaining = times;
+      this.fault = fault;
+    }
+  }
+
+  private record Answer(int status, Object body, Map<String, String> headers) {
+
+    static Answer json(int status, Object body) {
+      return new Answer(status, body, Map.of());
+    }
+
+    static Answer error(int status, String message, int code) {
+      return new Answer(status, Map.of("message", message, "code", code), Map.of());
+    }
+
+    ResponseDefinition toResponse(long delayMillis) {
+      List<HttpHeader> headerList = new ArrayList<>();
+      headers.forEach((name, value) -> headerList.add(new HttpHeader(name, value)));
+      var response = aResponse().withStatus(status).withHeaders(new HttpHeaders(headerList));
+      if (body != null) {
+        response
+            .withHeader("Content-Type", "application/json")
+            .withBody(JSON.writeValueAsString(body));
+      }
+      if (delayMillis > 0) {
+        response.withFixedDelay((int) delayMillis);
+      }
+      return response.build();
+    }
+  }
+
+  private final class Transformer implements ResponseDefinitionTransformerV2 {
+    static final String NAME = "clockify-simulator";
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+      return serve(serveEvent.getRequest());
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public String getName() {
+      return NAME;
+    }
+  }
+}
