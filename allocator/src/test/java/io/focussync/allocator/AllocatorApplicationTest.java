@@ -3,17 +3,15 @@ package io.focussync.allocator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
+import io.focussync.allocator.it.AllocatorIntegrationTest;
 import io.focussync.testsupport.TestHttp;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AllocatorApplicationTest {
+/** Shares the integration tests' context (one Spring context per module). */
+class AllocatorApplicationTest extends AllocatorIntegrationTest {
 
-  @LocalServerPort int port;
   @Autowired MongoClient mongo;
 
   @Test

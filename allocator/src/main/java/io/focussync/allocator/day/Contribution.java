@@ -1,0 +1,14 @@
+package io.focussync.allocator.day;
+
+import io.focussync.allocator.allocation.SessionSpan;
+import java.time.Instant;
+
+/** A session as one user-day holds it, with the version it was applied at. */
+public record Contribution(
+    String sessionId, long version, String projectKey, Instant start, Instant end, String title) {
+
+  /** The session as the planner sees it. */
+  public SessionSpan span() {
+    return new SessionSpan(sessionId, projectKey, start, end, title);
+  }
+}

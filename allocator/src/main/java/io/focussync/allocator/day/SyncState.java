@@ -1,0 +1,28 @@
+package io.focussync.allocator.day;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the clockify-connector last reported for a user-day.
+ *
+ * @param resultRevision the plan revision the last result was about
+ * @param status {@code SYNCED}, {@code FAILED} or {@code NEEDS_ATTENTION}
+ * @param appliedRevision the last revision Clockify fully holds, 0 for none
+ */
+public record SyncState(
+    long resultRevision,
+    String status,
+    long appliedRevision,
+    boolean dryRun,
+    List<SyncedSlot> entries,
+    String lastError,
+    Instant at) {
+
+  public SyncState {
+    entries = entries == null ? List.of() : List.copyOf(entries);
+  }
+
+  /** One slot as it stands in Clockify. */
+  public record SyncedSlot(String slot, String clockifyEntryId, String state) {}
+}

@@ -1,0 +1,140 @@
+package io.focussync.allocator.messaging;
+
+import io.focussync.allocator.day.DayService;
+import io.focussync.allocator.day.SyncState;
+import io.focussync.allocator.session.SessionService;
+import io.focussync.contracts.EventCodec;
+import io.focussync.contracts.FocusSyncEvent;
+import io.focussync.contracts.sessions.v1.SessionDeleted;
+import io.focussync.contracts.sessions.v1.SessionRecorded;
+import io.focussync.contracts.syncresults.v1.DaySyncFailed;
+import io.focussync.contracts.syncresults.v1.DaySynced;
+import io.focussync.contracts.syncresults.v1.SyncedEntry;
+import io.focussync.platform.messaging.EventMessages;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The consumers of {@code focussync.sessions.v1} and {@code focussync.sync-results.v1} (group
+ * {@code allocator}). Unreadable or impossible events are poison and go to the dead-letter topic
+ * with the reason; everything else is retried.
+ */
+@Configuration
+public class AllocatorBindings {
+
+  private static final Logger log = LoggerFactory.getLogger(AllocatorBindings.class);
+  static final Duration MAX_SESSION = Duration.ofDays(31);
+
+  @Bean
+  public Consumer<Message<byte[]>> sessions(SessionService sessions) {
+    return message -> {
+      FocusSyncEvent event = read(message);
+      if (event instanceof SessionRecorded recorded) {
+        check(recorded);
+        sessions.recorded(recorded);
+      } else if (event instanceof SessionDeleted deleted) {
+        require(deleted.userId() != null && deleted.sessionId() != null, "ids missing", event);
+        sessions.deleted(deleted);
+      } else {
+        log.debug("ignoring {} on the sessions topic", event.getClass().getSimpleName());
+      }
+    };
+  }
+
+  @Bean
+  public Consumer<Message<byte[]>> syncResults(DayService days) {
+    return message -> {
+      FocusSyncEvent event = read(message);
+      if (event instanceof DaySynced synced) {
+        require(synced.userId() != null && synced.date() != null, "ids missing", event);
+        List<SyncState.SyncedSlot> slots = new ArrayList<>();
+        for (SyncedEntry e : synced.entries()) {
+          slots.add(new SyncState.SyncedSlot(e.slot(), e.clockifyEntryId(), "SYNCED"));
+        }
+        days.applySyncResult(
+            synced.userId(),
+            synced.date(),
+            held ->
+                held != null && synced.revision() < held.resultRevision()
+                    ? null
+                    : new SyncState(
+                        synced.revision(),
+                        "SYNCED",
+                        synced.revision(),
+                        synced.dryRun(),
+                        slots,
+                        null,
+                        synced.syncedAt()));
+      } else if (event instanceof DaySyncFailed failed) {
+        require(failed.userId() != null && failed.date() != null, "ids missing", event);
+        String status = "NEEDS_ATTENTION".equals(failed.status()) ? "NEEDS_ATTENTION" : "FAILED";
+        days.applySyncResult(
+            failed.userId(),
+            failed.date(),
+            held -> {
+              if (held != null && failed.revision() < held.resultRevision()) {
+                return null;
+              }
+              Set<String> failedSlots = new HashSet<>(failed.failedSlots());
+              List<SyncState.SyncedSlot> slots = new ArrayList<>();
+              List<SyncState.SyncedSlot> before = held == null ? List.of() : held.entries();
+              for (SyncState.SyncedSlot slot : before) {
+                slots.add(
+                    failedSlots.remove(slot.slot())
+                        ? new SyncState.SyncedSlot(slot.slot(), slot.clockifyEntryId(), status)
+                        : slot);
+              }
+              failedSlots.stream()
+                  .sorted()
+                  .forEach(slot -> slots.add(new SyncState.SyncedSlot(slot, null, status)));
+              return new SyncState(
+                  failed.revision(),
+                  status,
+                  held == null ? 0 : held.appliedRevision(),
+                  held != null && held.dryRun(),
+                  slots,
+                  failed.reason(),
+                  failed.failedAt());
+            });
+      }
+    };
+  }
+
+  /** The event a message carries; one no consumer could read is poison. */
+  static FocusSyncEvent read(Message<byte[]> message) {
+    try {
+      return EventMessages.fromMessage(message);
+    } catch (EventCodec.UnreadableEventException e) {
+      throw new PoisonMessageException(e.getMessage(), e);
+    }
+  }
+
+  private static void check(SessionRecorded s) {
+    require(
+        s.userId() != null && !s.userId().isBlank() && s.sessionId() != null,
+        "userId and sessionId are required",
+        s);
+    require(s.start() != null && s.end() != null, "start and end are required", s);
+    require(!s.end().isBefore(s.start()), "end is before start", s);
+    require(
+        !s.end().isAfter(s.start().plus(MAX_SESSION)),
+        "a session may last at most " + MAX_SESSION.toDays() + " days",
+        s);
+  }
+
+  private static void require(boolean ok, String reason, FocusSyncEvent event) {
+    if (!ok) {
+      throw new PoisonMessageException(
+          "impossible " + event.getClass().getSimpleName() + ": " + reason, null);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.focussync.allocator.session;
+
+import io.focussync.allocator.allocation.AllocationSettings;
+import io.focussync.allocator.day.Contribution;
+import io.focussync.allocator.day.DayService;
+import io.focussync.allocator.settings.SettingsChanged;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Re-plans a user's days when the settings change. A new time zone first moves the sessions to the
+ * local days they now touch.
+ */
+@Component
+public class SettingsChangeListener {
+
+  private final SessionRepository sessions;
+  private final DayService days;
+
+  public SettingsChangeListener(SessionRepository sessions, DayService days) {
+    this.sessions = sessions;
+    this.days = days;
+  }
+
+  @EventListener
+  public void on(SettingsChanged change) {
+    String userId = change.userId();
+    TreeSet<LocalDate> dates = new TreeSet<>(days.storedDates(userId));
+    if (!change.previous().timeZone().equals(change.current().timeZone())) {
+      Map<LocalDate, List<Contribution>> byDate = byDate(userId, change.current());
+      dates.addAll(byDate.keySet());
+      for (LocalDate date : dates) {
+        days.reconcile(userId, date, byDate.getOrDefault(date, List.of()));
+      }
+      return;
+    }
+    for (LocalDate date : dates) {
+      days.replan(userId, date);
+    }
+  }
+
+  private Map<LocalDate, List<Contribution>> byDate(String userId, AllocationSettings settings) {
+    Map<LocalDate, List<Contribution>> byDate = new TreeMap<>();
+    for (StoredSession s : sessions.findLive(userId)) {
+      Contribution c =
+          new Contribution(
+              s.sessionId(), s.version(), s.projectKey(), s.start(), s.end(), s.title());
+      for (LocalDate date : SessionService.datesOf(s, settings.timeZone())) {
+        byDate.computeIfAbsent(date, d -> new ArrayList<>()).add(c);
+      }
+    }
+    return byDate;
+  }
+}

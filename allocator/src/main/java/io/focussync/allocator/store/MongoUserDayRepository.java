@@ -1,0 +1,269 @@
+package io.focussync.allocator.store;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.focussync.allocator.allocation.AllocatedEntry;
+import io.focussync.allocator.day.Contribution;
+import io.focussync.allocator.day.StoredPlan;
+import io.focussync.allocator.day.SyncState;
+import io.focussync.allocator.day.UserDay;
+import io.focussync.allocator.day.UserDayRepository;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Repository;
+
+/**
+ * One document per user-day, replaced whole under its {@code docVersion}: every change is one
+ * single-document atomic write, no transactions.
+ */
+@Repository
+public class MongoUserDayRepository implements UserDayRepository {
+
+  private final MongoCollection<Document> collection;
+
+  public MongoUserDayRepository(MongoDatabaseFactory factory) {
+    this.collection = factory.getMongoDatabase().getCollection("user_days");
+    try {
+      collection.createIndex(Indexes.ascending("userId", "date"));
+      collection.createIndex(Indexes.ascending("unemitted"));
+      collection.createIndex(Indexes.ascending("dueAt"));
+    } catch (RuntimeException e) {
+      // Indexes are an optimisation only.
+    }
+  }
+
+  @Override
+  public Optional<UserDay> find(String userId, LocalDate date) {
+    return Optional.ofNullable(collection.find(Filters.eq("_id", id(userId, date))).first())
+        .map(MongoUserDayRepository::read);
+  }
+
+  @Override
+  public boolean save(UserDay day) {
+    long expected = day.docVersion();
+    Document doc = write(day, expected + 1);
+    boolean saved;
+    if (expected == 0) {
+      try {
+        collection.insertOne(doc);
+        saved = true;
+      } catch (MongoWriteException e) {
+        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+        saved = false;
+      }
+    } else {
+      Bson filter =
+          Filters.and(
+              Filters.eq("_id", id(day.userId(), day.date())), Filters.eq("docVersion", expected));
+      saved = collection.replaceOne(filter, doc).getMatchedCount() == 1;
+    }
+    if (saved) {
+      day.docVersion(expected + 1);
+    }
+    return saved;
+  }
+
+  @Override
+  public void markEmitted(String userId, LocalDate date, long revision) {
+    collection.updateOne(
+        Filters.and(
+            Filters.eq("_id", id(userId, date)),
+            Filters.eq("plan.revision", revision),
+            Filters.eq("plan.emitted", false)),
+        Updates.combine(
+            Updates.set("plan.emitted", true),
+            Updates.set("unemitted", false),
+            Updates.inc("docVersion", 1L)));
+  }
+
+  @Override
+  public List<UserDay> findUnemitted(int limit) {
+    return list(Filters.eq("unemitted", true), limit);
+  }
+
+  @Override
+  public List<UserDay> findDue(Instant now, int limit) {
+    return list(Filters.lte("dueAt", Date.from(now)), limit);
+  }
+
+  @Override
+  public List<UserDay> findByUser(String userId) {
+    return list(Filters.eq("userId", userId), Integer.MAX_VALUE);
+  }
+
+  @Override
+  public List<UserDay> findRange(String userId, LocalDate from, LocalDate to) {
+    return list(
+        Filters.and(
+            Filters.eq("userId", userId),
+            Filters.gte("date", from.toString()),
+            Filters.lte("date", to.toString())),
+        Integer.MAX_VALUE);
+  }
+
+  private List<UserDay> list(Bson filter, int limit) {
+    List<UserDay> found = new ArrayList<>();
+    collection
+        .find(filter)
+        .sort(Sorts.ascending("date"))
+        .limit(limit == Integer.MAX_VALUE ? 0 : limit)
+        .forEach(d -> found.add(read(d)));
+    return found;
+  }
+
+  private static String id(String userId, LocalDate date) {
+    return Keys.of(userId, date.toString());
+  }
+
+  private static Document write(UserDay day, long docVersion) {
+    List<Document> sessions = new ArrayList<>();
+    for (Contribution c : day.sessions().values()) {
+      sessions.add(
+          new Document("id", c.sessionId())
+              .append("v", c.version())
+              .append("key", c.projectKey())
+              .append("s", Date.from(c.start()))
+              .append("e", Date.from(c.end()))
+              .append("t", c.title()));
+    }
+    List<Document> removed = new ArrayList<>();
+    day.removedVersions().forEach((id, v) -> removed.add(new Document("id", id).append("v", v)));
+    Document doc =
+        new Document("_id", id(day.userId(), day.date()))
+            .append("userId", day.userId())
+            .append("date", day.date().toString())
+            .append("docVersion", docVersion)
+            .append("sessions", sessions)
+            .append("removed", removed)
+            .append("lateChanges", day.lateChanges())
+            .append("approvedHash", day.approvedHash())
+            .append("dueAt", day.dueAt() == null ? null : Date.from(day.dueAt()))
+            .append("unemitted", day.plan() != null && !day.plan().emitted());
+    if (day.plan() != null) {
+      doc.append("plan", writePlan(day.plan()));
+    }
+    if (day.sync() != null) {
+      doc.append("sync", writeSync(day.sync()));
+    }
+    return doc;
+  }
+
+  private static Document writePlan(StoredPlan p) {
+    List<Document> entries = new ArrayList<>();
+    for (AllocatedEntry e : p.entries()) {
+      entries.add(
+          new Document("slot", e.slot())
+              .append("projectId", e.projectId())
+              .append("start", Date.from(e.start()))
+              .append("end", Date.from(e.end()))
+              .append("description", e.description())
+              .append("sessionIds", e.sessionIds()));
+    }
+    return new Document("revision", p.revision())
+        .append("hash", p.hash())
+        .append("mode", p.mode())
+        .append("timeZone", p.timeZone())
+        .append("plannedAt", Date.from(p.plannedAt()))
+        .append("emitted", p.emitted())
+        .append("entries", entries);
+  }
+
+  private static Document writeSync(SyncState s) {
+    List<Document> entries = new ArrayList<>();
+    for (SyncState.SyncedSlot e : s.entries()) {
+      entries.add(
+          new Document("slot", e.slot())
+              .append("clockifyEntryId", e.clockifyEntryId())
+              .append("state", e.state()));
+    }
+    return new Document("resultRevision", s.resultRevision())
+        .append("status", s.status())
+        .append("appliedRevision", s.appliedRevision())
+        .append("dryRun", s.dryRun())
+        .append("entries", entries)
+        .append("lastError", s.lastError())
+        .append("at", s.at() == null ? null : Date.from(s.at()));
+  }
+
+  private static UserDay read(Document d) {
+    UserDay day = new UserDay(d.getString("userId"), LocalDate.parse(d.getString("date")));
+    day.docVersion(d.get("docVersion", Number.class).longValue());
+    for (Document c : d.getList("sessions", Document.class, List.of())) {
+      Contribution contribution =
+          new Contribution(
+              c.getString("id"),
+              c.get("v", Number.class).longValue(),
+              c.getString("key"),
+              c.getDate("s").toInstant(),
+              c.getDate("e").toInstant(),
+              c.getString("t"));
+      day.sessions().put(contribution.sessionId(), contribution);
+    }
+    Map<String, Long> removed = day.removedVersions();
+    for (Document r : d.getList("removed", Document.class, List.of())) {
+      removed.put(r.getString("id"), r.get("v", Number.class).longValue());
+    }
+    day.lateChanges(d.getBoolean("lateChanges", false));
+    day.approvedHash(d.getString("approvedHash"));
+    Date due = d.getDate("dueAt");
+    day.dueAt(due == null ? null : due.toInstant());
+    Document plan = d.get("plan", Document.class);
+    if (plan != null) {
+      List<AllocatedEntry> entries = new ArrayList<>();
+      for (Document e : plan.getList("entries", Document.class, List.of())) {
+        entries.add(
+            new AllocatedEntry(
+                e.getString("slot"),
+                e.getString("projectId"),
+                e.getDate("start").toInstant(),
+                e.getDate("end").toInstant(),
+                e.getString("description"),
+                e.getList("sessionIds", String.class, List.of())));
+      }
+      day.plan(
+          new StoredPlan(
+              plan.get("revision", Number.class).longValue(),
+              plan.getString("hash"),
+              plan.getString("mode"),
+              plan.getString("timeZone"),
+              entries,
+              plan.getDate("plannedAt").toInstant(),
+              plan.getBoolean("emitted", false)));
+    }
+    Document sync = d.get("sync", Document.class);
+    if (sync != null) {
+      List<SyncState.SyncedSlot> entries = new ArrayList<>();
+      for (Document e : sync.getList("entries", Document.class, List.of())) {
+        entries.add(
+            new SyncState.SyncedSlot(
+                e.getString("slot"), e.getString("clockifyEntryId"), e.getString("state")));
+      }
+      Date at = sync.getDate("at");
+      day.sync(
+          new SyncState(
+              sync.get("resultRevision", Number.class).longValue(),
+              sync.getString("status"),
+              sync.get("appliedRevision", Number.class).longValue(),
+              sync.getBoolean("dryRun", false),
+              entries,
+              sync.getString("lastError"),
+              at == null ? null : at.toInstant()));
+    }
+    return day;
+  }
+}

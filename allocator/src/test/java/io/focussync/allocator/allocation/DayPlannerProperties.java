@@ -1,0 +1,187 @@
+package io.focussync.allocator.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class DayPlannerProperties {
+
+  static final List<String> ZONES =
+      List.of(
+          "UTC",
+          "Europe/Berlin",
+          "Europe/Madrid",
+          "America/New_York",
+          "Asia/Kolkata",
+          "Asia/Kathmandu",
+          "Pacific/Chatham",
+          "Australia/Lord_Howe",
+          "America/St_Johns");
+  static final int[] GRANULARITIES = {1, 5, 6, 10, 15, 30, 60};
+
+  record Case(AllocationSettings settings, LocalDate date, List<SessionSpan> sessions, long seed) {}
+
+  @Provide
+  Arbitrary<Case> cases() {
+    Arbitrary<String> zone = Arbitraries.of(ZONES);
+    Arbitrary<Integer> granularity = Arbitraries.of(1, 5, 6, 10, 15, 30, 60);
+    Arbitrary<Integer> startHour = Arbitraries.integers().between(0, 12);
+    Arbitrary<Integer> hours = Arbitraries.integers().between(1, 11);
+    Arbitrary<LocalDate> date =
+        Arbitraries.integers()
+            .between(0, 3 * 365)
+            .map(days -> LocalDate.of(2025, 1, 1).plusDays(days));
+    Arbitrary<Integer> count = Arbitraries.integers().between(1, 40);
+    Arbitrary<Long> seed = Arbitraries.longs();
+    return Combinators.combine(zone, granularity, startHour, hours, date, count, seed)
+        .as(
+            (z, g, sh, h, d, n, s) -> {
+              ZoneId zoneId = ZoneId.of(z);
+              AllocationSettings settings =
+                  new AllocationSettings(
+                      zoneId,
+                      EnumSet.allOf(DayOfWeek.class),
+                      LocalTime.of(sh, 0),
+                      LocalTime.of(sh + h, 0),
+                      AllocationMode.NORMALIZED,
+                      g,
+                      "Development",
+                      null,
+                      Map.of("a", "pA", "b", "pB", "c", "pC"),
+                      List.of(),
+                      PushPolicy.LIVE,
+                      new TreeSet<>(),
+                      null);
+              return new Case(settings, d, sessions(zoneId, d, n, s), s);
+            });
+  }
+
+  static List<SessionSpan> sessions(ZoneId zone, LocalDate date, int n, long seed) {
+    Random random = new Random(seed);
+    Instant from = date.atStartOfDay(zone).toInstant().minus(Duration.ofHours(6));
+    List<SessionSpan> sessions = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Instant start = from.plusSeconds(random.nextInt(36 * 3600));
+      sessions.add(
+          new SessionSpan(
+              "s:" + i,
+              List.of("a", "b", "c", "x", "y").get(random.nextInt(5)),
+              start,
+              start.plusSeconds(1 + random.nextInt(4 * 3600)),
+              "t"));
+    }
+    return sessions;
+  }
+
+  @Property(tries = 300)
+  void entriesFillTheWorkDayExactlyContiguouslyAndWithoutNegatives(@ForAll("cases") Case c) {
+    DayAllocation plan = DayPlanner.plan(c.settings(), c.date(), c.sessions());
+    DayWindow window =
+        DayWindow.of(
+            c.date(),
+            c.settings().timeZone(),
+            c.settings().workdayStart(),
+            c.settings().workdayEnd());
+    if (plan.sessionCount() == 0) {
+      assertThat(plan.entries()).isEmpty();
+      return;
+    }
+    Instant cursor = window.workStart();
+    for (AllocatedEntry e : plan.entries()) {
+      assertThat(e.start()).isEqualTo(cursor);
+      assertThat(e.end()).isAfter(e.start());
+      cursor = e.end();
+    }
+    assertThat(cursor).isEqualTo(window.workEnd());
+  }
+
+  @Property(tries = 200)
+  void theSameSessionsInAnyOrderGiveTheSamePlan(@ForAll("cases") Case c) {
+    List<SessionSpan> shuffled = new ArrayList<>(c.sessions());
+    Collections.shuffle(shuffled, new Random(c.seed()));
+
+    assertThat(DayPlanner.plan(c.settings(), c.date(), shuffled))
+        .isEqualTo(DayPlanner.plan(c.settings(), c.date(), c.sessions()));
+  }
+
+  @Property(tries = 300)
+  void eachShareIsWithinOneGranularityUnitOfTheExactRatio(@ForAll("cases") Case c) {
+    DayAllocation plan = DayPlanner.plan(c.settings(), c.date(), c.sessions());
+    if (plan.entries().isEmpty()) {
+      return;
+    }
+    DayWindow window =
+        DayWindow.of(
+            c.date(),
+            c.settings().timeZone(),
+            c.settings().workdayStart(),
+            c.settings().workdayEnd());
+    double workSeconds = Duration.between(window.workStart(), window.workEnd()).getSeconds();
+    double unit = c.settings().granularityMinutes() * 60.0;
+    if (workSeconds % unit != 0) {
+      return; // DST fallback unit, covered by the sum property
+    }
+    for (Bucket b : plan.buckets()) {
+      double exact = workSeconds * b.share();
+      double given =
+          plan.entries().stream()
+              .filter(e -> e.slot().equals(b.slot()))
+              .mapToLong(e -> Duration.between(e.start(), e.end()).getSeconds())
+              .sum();
+      assertThat(Math.abs(given - exact)).isLessThan(unit + 1e-6);
+      assertThat(given % unit).isZero();
+    }
+  }
+
+  @Property(tries = 500)
+  void largestRemainderSumsExactlyAndStaysWithinOneUnit(
+      @ForAll("weights") long[] weights, @ForAll("units") long units) {
+    long[] parts = LargestRemainder.allocate(units, weights);
+    long total = 0;
+    for (long w : weights) {
+      total += w;
+    }
+    long sum = 0;
+    for (int i = 0; i < parts.length; i++) {
+      assertThat(parts[i]).isNotNegative();
+      sum += parts[i];
+      if (total > 0) {
+        double exact = (double) units * weights[i] / total;
+        assertThat(Math.abs(parts[i] - exact)).isLessThan(1.0);
+      }
+    }
+    assertThat(sum).isEqualTo(total == 0 ? 0 : units);
+  }
+
+  @Provide
+  Arbitrary<long[]> weights() {
+    return Arbitraries.longs()
+        .between(0, 90_000_000_000L)
+        .array(long[].class)
+        .ofMinSize(1)
+        .ofMaxSize(30);
+  }
+
+  @Provide
+  Arbitrary<Long> units() {
+    return Arbitraries.longs().between(0, 86_400);
+  }
+}

@@ -1,0 +1,56 @@
+package io.focussync.allocator.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProjectMappingTest {
+
+  ProjectMapping mapping =
+      ProjectMapping.of(
+          Map.of("web/login", "pExact"),
+          List.of(
+              new MappingRule(MatchKind.PREFIX, "web/", "pWeb"),
+              new MappingRule(MatchKind.GLOB, "*-docs?", "pDocs"),
+              new MappingRule(MatchKind.REGEX, "ops-\\d+", "pOps"),
+              new MappingRule(MatchKind.GLOB, "a.b*", "pDot")));
+
+  @Test
+  void exactKeysWinOverRules() {
+    assertThat(mapping.map("web/login"))
+        .isEqualTo(new KeyMapping("pExact", "projectMapping[\"web/login\"]"));
+  }
+
+  @Test
+  void rulesApplyInOrder() {
+    assertThat(mapping.map("web/signup").projectId()).isEqualTo("pWeb");
+    assertThat(mapping.map("web/api-docs1").rule()).isEqualTo("rules[0] PREFIX \"web/\"");
+    assertThat(mapping.map("api-docs1").projectId()).isEqualTo("pDocs");
+    assertThat(mapping.map("api-docs").projectId()).isNull();
+    assertThat(mapping.map("ops-12").projectId()).isEqualTo("pOps");
+    assertThat(mapping.map("ops-12x").projectId()).isNull();
+    assertThat(mapping.map("xops-12").projectId()).as("a regex matches the whole key").isNull();
+  }
+
+  @Test
+  void globTreatsOtherCharactersLiterally() {
+    assertThat(mapping.map("a.bc").projectId()).isEqualTo("pDot");
+    assertThat(mapping.map("axbc").projectId()).isNull();
+  }
+
+  @Test
+  void unmatchedKeysGoToOther() {
+    KeyMapping other = mapping.map("something");
+    assertThat(other.mapped()).isFalse();
+    assertThat(other.rule()).isEqualTo(ProjectMapping.UNMAPPED_RULE);
+    assertThat(mapping.map(null).mapped()).isFalse();
+  }
+
+  @Test
+  void reportsAnInvalidRegex() {
+    assertThat(ProjectMapping.problemOf(new MappingRule(MatchKind.REGEX, "(", "p"))).isPresent();
+    assertThat(ProjectMapping.problemOf(new MappingRule(MatchKind.GLOB, "(", "p"))).isEmpty();
+  }
+}
