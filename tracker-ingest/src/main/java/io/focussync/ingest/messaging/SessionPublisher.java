@@ -1,0 +1,117 @@
+package io.focussync.ingest.messaging;
+
+import io.focussync.contracts.FocusSyncEvent;
+import io.focussync.contracts.Topics;
+import io.focussync.platform.messaging.EventMessages;
+import io.focussync.platform.web.ServiceUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the events of one request to {@code focussync.sessions.v1} and returns only once Kafka
+ * acknowledged them (acks=all). One event is one record, written or not; several events go in one
+ * Kafka transaction, so either all are committed or none is visible to the (read-committed)
+ * consumers. Kafka unreachable becomes a 503 with Retry-After.
+ */
+@Component
+public class SessionPublisher {
+
+  static final String SOURCE = "tracker-ingest";
+
+  /** A guard above the producer's own bounds (max.block.ms + delivery.timeout.ms). */
+  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(20);
+
+  private final KafkaTemplate<byte[], byte[]> single;
+  private final KafkaTemplate<byte[], byte[]> transactional;
+  private final PublisherProperties properties;
+
+  SessionPublisher(
+      @Qualifier("sessionsTemplate") KafkaTemplate<byte[], byte[]> single,
+      @Qualifier("sessionsTransactionalTemplate") KafkaTemplate<byte[], byte[]> transactional,
+      PublisherProperties properties) {
+    this.single = single;
+    this.transactional = transactional;
+    this.properties = properties;
+  }
+
+  /** Publishes all events atomically; throws {@link ServiceUnavailableException} if Kafka fails. */
+  public void publish(List<? extends FocusSyncEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    if (events.size() == 1) {
+      publishOne(events.get(0));
+      return;
+    }
+    List<CompletableFuture<SendResult<byte[], byte[]>>> sends = new ArrayList<>(events.size());
+    try {
+      transactional.executeInTransaction(
+          operations -> {
+            for (FocusSyncEvent event : events) {
+              sends.add(operations.send(message(event)));
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      if (isKafkaFailure(e)) {
+        throw unavailable(e);
+      }
+      throw e;
+    }
+    // A commit fails when any send failed; this only guards the invariant.
+    if (sends.stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
+      throw unavailable(null);
+    }
+  }
+
+  private void publishOne(FocusSyncEvent event) {
+    try {
+      single.send(message(event)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(e);
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw unavailable(e);
+    } catch (RuntimeException e) {
+      if (isKafkaFailure(e)) {
+        throw unavailable(e);
+      }
+      throw e;
+    }
+  }
+
+  private static Message<byte[]> message(FocusSyncEvent event) {
+    return MessageBuilder.fromMessage(EventMessages.toMessage(event, SOURCE))
+        .setHeader(KafkaHeaders.TOPIC, Topics.SESSIONS)
+        .build();
+  }
+
+  private ServiceUnavailableException unavailable(Throwable cause) {
+    return new ServiceUnavailableException(
+        "The event log (Kafka) did not acknowledge the request; nothing was recorded. Retry later.",
+        properties.retryAfter(),
+        cause);
+  }
+
+  private static boolean isKafkaFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.kafka.common.KafkaException
+          || t instanceof org.springframework.kafka.KafkaException
+          || t instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,290 @@
+package io.focussync.ingest.session.api;
+
+import io.focussync.contracts.FocusSyncEvent;
+import io.focussync.contracts.sessions.v1.SessionDeleted;
+import io.focussync.contracts.sessions.v1.SessionIds;
+import io.focussync.contracts.sessions.v1.SessionRecorded;
+import io.focussync.ingest.idempotency.IdempotencyService;
+import io.focussync.ingest.idempotency.StoredResponse;
+import io.focussync.ingest.messaging.SessionPublisher;
+import io.focussync.ingest.session.SessionIdentity;
+import io.focussync.ingest.session.SessionInput;
+import io.focussync.ingest.session.Violation;
+import io.focussync.platform.auth.CurrentUser;
+import io.focussync.platform.web.FieldProblem;
+import io.focussync.platform.web.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The session API: record, replace and delete sessions, one at a time or in batches. Every answer
+ * 202 comes after Kafka acknowledged the events.
+ */
+@RestController
+class SessionController {
+
+  private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+  private static final String ANY_JSON = "application/*+json";
+  static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+  private final JsonBodies bodies;
+  private final SessionIngest ingest;
+  private final SessionPublisher publisher;
+  private final IdempotencyService idempotency;
+  private final IngestProperties properties;
+
+  SessionController(
+      JsonBodies bodies,
+      SessionIngest ingest,
+      SessionPublisher publisher,
+      IdempotencyService idempotency,
+      IngestProperties properties) {
+    this.bodies = bodies;
+    this.ingest = ingest;
+    this.publisher = publisher;
+    this.idempotency = idempotency;
+    this.properties = properties;
+  }
+
+  @PostMapping(
+      path = "/api/v1/sessions",
+      consumes = {JSON, ANY_JSON})
+  ResponseEntity<String> record(
+      CurrentUser user,
+      @RequestHeader(name = IdempotencyService.HEADER, required = false) String key,
+      HttpServletRequest request) {
+    IdempotencyService.checkKey(key);
+    byte[] body = bodies.read(request);
+    SessionInput input = readSingle(bodies.parse(body));
+    String userId = user.id();
+    Supplier<String> generatedId = generatedId(userId, key, "");
+    return single(
+        userId, key, "POST /api/v1/sessions", body, input, SessionIdentity.REST, generatedId);
+  }
+
+  @PutMapping(
+      path = "/api/v1/sessions/{sessionId}",
+      consumes = {JSON, ANY_JSON})
+  ResponseEntity<String> replace(
+      CurrentUser user,
+      @PathVariable String sessionId,
+      @RequestHeader(name = IdempotencyService.HEADER, required = false) String key,
+      HttpServletRequest request) {
+    IdempotencyService.checkKey(key);
+    String fullId = pathSessionId(sessionId);
+    String sourceId = SessionIds.sourceIdOf(fullId);
+    byte[] body = bodies.read(request);
+    SessionInput input = readSingle(bodies.parse(body));
+    if (input.id() != null && !input.id().equals(sourceId) && !input.id().equals(fullId)) {
+      throw InvalidInputException.of("id", "must be absent or equal to the session id of the path");
+    }
+    SessionInput withId =
+        new SessionInput(
+            sourceId,
+            input.projectKey(),
+            input.start(),
+            input.end(),
+            input.title(),
+            input.tags(),
+            input.timeZone());
+    return single(
+        user.id(),
+        key,
+        "PUT /api/v1/sessions/" + fullId,
+        body,
+        withId,
+        SessionIds.sourceOf(fullId),
+        () -> sourceId);
+  }
+
+  @DeleteMapping("/api/v1/sessions/{sessionId}")
+  ResponseEntity<String> delete(
+      CurrentUser user,
+      @PathVariable String sessionId,
+      @RequestHeader(name = IdempotencyService.HEADER, required = false) String key) {
+    IdempotencyService.checkKey(key);
+    String fullId = pathSessionId(sessionId);
+    String fingerprint =
+        IdempotencyService.fingerprint("DELETE", "/api/v1/sessions/" + fullId, new byte[0]);
+    return respond(
+        idempotency.execute(
+            user.id(),
+            key,
+            fingerprint,
+            () -> {
+              SessionDeleted deleted = ingest.events().deleted(user.id(), fullId);
+              publisher.publish(List.of(deleted));
+              Map<String, Object> answer = new LinkedHashMap<>();
+              answer.put("id", deleted.sessionId());
+              answer.put("version", deleted.version());
+              answer.put("status", "deleted");
+              return new StoredResponse(202, write(answer));
+            }));
+  }
+
+  @PostMapping(
+      path = "/api/v1/sessions/batch",
+      consumes = {JSON, ANY_JSON})
+  ResponseEntity<String> batch(
+      CurrentUser user,
+      @RequestHeader(name = IdempotencyService.HEADER, required = false) String key,
+      HttpServletRequest request) {
+    IdempotencyService.checkKey(key);
+    byte[] body = bodies.read(request);
+    JsonNode tree = bodies.parse(body);
+    if (!tree.isObject()) {
+      throw InvalidInputException.of("body", "must be a JSON object with a sessions array");
+    }
+    JsonNode sessions = tree.get("sessions");
+    if (sessions == null || !sessions.isArray()) {
+      throw InvalidInputException.of("sessions", "is required and must be an array");
+    }
+    if (sessions.size() > properties.maxBatchSize()) {
+      throw new InvalidInputException(
+          413,
+          List.of(
+              new FieldProblem(
+                  "sessions", "must have at most " + properties.maxBatchSize() + " items")));
+    }
+    String fingerprint = IdempotencyService.fingerprint("POST", "/api/v1/sessions/batch", body);
+    return respond(
+        idempotency.execute(user.id(), key, fingerprint, () -> runBatch(user.id(), key, sessions)));
+  }
+
+  private StoredResponse runBatch(String userId, String key, JsonNode sessions) {
+    List<Map<String, Object>> results = new ArrayList<>(sessions.size());
+    List<FocusSyncEvent> events = new ArrayList<>();
+    for (int index = 0; index < sessions.size(); index++) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("index", index);
+      SessionJson.Read read = SessionJson.read(sessions.get(index));
+      List<Violation> violations = read.violations();
+      SessionIngest.Prepared prepared = null;
+      if (violations.isEmpty()) {
+        prepared =
+            ingest.prepare(
+                userId, SessionIdentity.REST, read.input(), generatedId(userId, key, "#" + index));
+        violations = prepared.violations();
+      }
+      if (prepared != null && prepared.accepted()) {
+        events.add(prepared.event());
+        result.put("id", prepared.event().sessionId());
+        result.put("version", prepared.event().version());
+        result.put("status", "accepted");
+      } else {
+        result.put("status", "rejected");
+        result.put("errors", SessionJson.toJson(violations));
+      }
+      results.add(result);
+    }
+    publisher.publish(events);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("accepted", events.size());
+    answer.put("rejected", sessions.size() - events.size());
+    answer.put("results", results);
+    return new StoredResponse(202, write(answer));
+  }
+
+  private ResponseEntity<String> single(
+      String userId,
+      String key,
+      String request,
+      byte[] body,
+      SessionInput input,
+      String source,
+      Supplier<String> generatedId) {
+    SessionIngest.Prepared prepared = ingest.prepare(userId, source, input, generatedId);
+    if (!prepared.accepted()) {
+      throw invalid(prepared.violations());
+    }
+    String[] methodAndPath = request.split(" ", 2);
+    String fingerprint = IdempotencyService.fingerprint(methodAndPath[0], methodAndPath[1], body);
+    return respond(
+        idempotency.execute(
+            userId,
+            key,
+            fingerprint,
+            () -> {
+              // Only the first run publishes; its version and ids are what a replay returns.
+              publisher.publish(List.of(prepared.event()));
+              return new StoredResponse(202, write(sessionJson(prepared.event())));
+            }));
+  }
+
+  private static SessionInput readSingle(JsonNode tree) {
+    SessionJson.Read read = SessionJson.read(tree);
+    if (!read.violations().isEmpty()) {
+      throw invalid(read.violations());
+    }
+    return read.input();
+  }
+
+  private static String pathSessionId(String sessionId) {
+    return SessionIdentity.fromPath(sessionId)
+        .orElseThrow(
+            () ->
+                InvalidInputException.of(
+                    "sessionId", "must be a client id or a full id such as rest:<id>"));
+  }
+
+  private static Supplier<String> generatedId(String userId, String key, String suffix) {
+    // With an Idempotency-Key the id is derived from it, so a retry after an unknown outcome
+    // (a 503 whose commit did land) replaces the same session instead of adding one.
+    return key == null
+        ? SessionIdentity::random
+        : () -> SessionIdentity.derived(userId + "\n" + key + "\n" + suffix);
+  }
+
+  private static InvalidInputException invalid(List<Violation> violations) {
+    return new InvalidInputException(
+        violations.stream()
+            .map(v -> new FieldProblem(v.field().isEmpty() ? "body" : v.field(), v.message()))
+            .toList());
+  }
+
+  static Map<String, Object> sessionJson(SessionRecorded event) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", event.sessionId());
+    json.put("source", event.source());
+    json.put("sourceId", event.sourceId());
+    json.put("version", event.version());
+    json.put("projectKey", event.projectKey());
+    json.put("start", event.start().toString());
+    json.put("end", event.end().toString());
+    if (event.title() != null) {
+      json.put("title", event.title());
+    }
+    json.put("tags", event.tags());
+    if (event.metadata().containsKey("timeZone")) {
+      json.put("timeZone", event.metadata().get("timeZone"));
+    }
+    json.put("status", "accepted");
+    return json;
+  }
+
+  private static String write(Object value) {
+    return JsonBodies.mapper().writeValueAsString(value);
+  }
+
+  private static ResponseEntity<String> respond(IdempotencyService.Outcome outcome) {
+    ResponseEntity.BodyBuilder builder =
+        ResponseEntity.status(outcome.response().status()).contentType(MediaType.APPLICATION_JSON);
+    if (outcome.replayed()) {
+      builder.header(REPLAYED_HEADER, "true");
+    }
+    return builder.body(outcome.response().body());
+  }
+}
