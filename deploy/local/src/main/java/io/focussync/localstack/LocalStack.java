@@ -26,13 +26,21 @@ public final class LocalStack implements AutoCloseable {
 
   private final StackSettings settings;
   private final StackSecrets secrets;
+  private final Map<String, String> extraEnvironment;
   private KraftBroker broker;
   private WireMongoServer mongo;
   private List<ServiceProcess> services = List.of();
 
   public LocalStack(StackSettings settings, StackSecrets secrets) {
+    this(settings, secrets, Map.of());
+  }
+
+  /** A stack whose services also get the extra environment (e.g. allow-lists for simulators). */
+  public LocalStack(
+      StackSettings settings, StackSecrets secrets, Map<String, String> extraEnvironment) {
     this.settings = settings;
     this.secrets = secrets;
+    this.extraEnvironment = Map.copyOf(extraEnvironment);
   }
 
   public static void main(String[] args) throws InterruptedException {
@@ -89,6 +97,7 @@ public final class LocalStack implements AutoCloseable {
   private ServiceProcess service(String name, int port) {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.putAll(sharedEnvironment());
+    env.putAll(extraEnvironment);
     env.put("FOCUSSYNC_" + name.toUpperCase().replace('-', '_') + "_PORT", String.valueOf(port));
     return new ServiceProcess(
         name,
@@ -114,7 +123,26 @@ public final class LocalStack implements AutoCloseable {
     return env;
   }
 
-  private void awaitHealthy() {
+  /** The running service of that name, for tests that kill or restart it. */
+  public ServiceProcess service(String name) {
+    return services.stream()
+        .filter(service -> service.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+  }
+
+  /** The stack's broker, for tests that restart it. */
+  public KraftBroker broker() {
+    return broker;
+  }
+
+  /** The stack's MongoDB server, for tests that restart it. */
+  public WireMongoServer mongo() {
+    return mongo;
+  }
+
+  /** Waits until every service answers healthy again, e.g. after a restart. */
+  public void awaitHealthy() {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     for (ServiceProcess service : services) {
       while (!service.isHealthy()) {

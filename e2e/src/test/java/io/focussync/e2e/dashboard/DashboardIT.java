@@ -1,0 +1,359 @@
+package io.focussync.e2e.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.focussync.e2e.support.E2eStack;
+import io.focussync.e2e.support.GatewayApi;
+import io.focussync.e2e.support.PipelineWorld;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web dashboard in a real headless Chromium against the packaged services: sign in, a week with
+ * a synced day, a settings change that changes the plan, approval, inline validation errors,
+ * secrets never shown, and one screenshot per page at 1280 and 390 px (target/screenshots/).
+ */
+class DashboardIT {
+
+  private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
+  private static E2eStack stack;
+
+  @BeforeAll
+  static void startStack() {
+    Browser.requireInstalled();
+    stack = PipelineWorld.get().stack();
+  }
+
+  @Test
+  void aWeekWithASyncedDayAndASettingsChangeThatChangesThePlan() {
+    Person user = newUser("dashboard-ada");
+    assertThat(
+            user.api()
+                .put(
+                    "/api/v1/settings/allocation",
+                    Map.of(
+                        "timeZone",
+                        MADRID.getId(),
+                        "projectMapping",
+                        Map.of("acme-api", "p-acme"),
+                        "pushPolicy",
+                        "LIVE"))
+                .status())
+        .isEqualTo(200);
+    LocalDate today = LocalDate.now(MADRID);
+    LocalDate wednesday = lastWeeksWednesday(today);
+
+    try (Browser browser = Browser.open(stack.gatewayUrl(), 1280, 900)) {
+      browser.open("/");
+      browser.awaitVisible(By.id("sign-in-form"));
+      browser.screenshot("1280-sign-in");
+      browser.assertNoHorizontalScroll("sign-in");
+
+      browser.type(By.name("token"), "fs_not-a-real-token");
+      browser.click(By.cssSelector("#sign-in-form button[type=submit]"));
+      browser.awaitText(By.id("sign-in-status"), "not accepted");
+
+      signIn(browser, user);
+      // The current week, Monday first, today highlighted.
+      browser.awaitText(By.id("week-title"), "Week of");
+      assertThat(browser.driver().findElements(By.cssSelector("section.day"))).hasSize(7);
+      assertThat(browser.find(By.cssSelector("section.day:first-child")).getAttribute("data-date"))
+          .isEqualTo(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString());
+      assertThat(
+              browser
+                  .find(By.cssSelector("section.day[aria-current=date]"))
+                  .getAttribute("data-date"))
+          .isEqualTo(today.toString());
+
+      // A Clockify connection in dry-run mode, so that days become SYNCED with no external API.
+      browser.click(By.cssSelector("a[data-nav=connections]"));
+      browser.type(By.cssSelector("#clockify-form [name=apiKey]"), "dry-run-key-1234");
+      browser.type(By.cssSelector("#clockify-form [name=workspaceId]"), "w1");
+      browser.click(By.cssSelector("#clockify-form [name=dryRun]"));
+      browser.click(By.cssSelector("#clockify-form button[type=submit]"));
+      browser.awaitText(By.id("clockify-state"), "Connected to workspace w1", "dry run");
+      browser.awaitText(By.cssSelector("#clockify-form .hint"), "…1234 saved");
+      assertThat(browser.find(By.cssSelector("#clockify-form [name=apiKey]")).getAttribute("value"))
+          .isEmpty();
+      assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("dry-run-key-1234");
+      browser.screenshot("1280-connections");
+      browser.assertOnlyGatewayRequests();
+
+      // Two sessions on last week's Wednesday, added through the day's form.
+      browser.click(By.cssSelector("a[data-nav=week]"));
+      browser.awaitVisible(By.cssSelector("section.day"));
+      browser.click(By.id("prev-week"));
+      By day = day(wednesday);
+      addSession(browser, wednesday, "acme-api", "09:00", "12:00", "API work");
+      addSession(browser, wednesday, "misc", "13:00", "15:00", null);
+
+      // Planned entries over the 09:00-17:00 day: 3h of 5h → 60 % → 4h48m, the rest to Other.
+      awaitStatus(browser, wednesday, "SYNCED");
+      browser.awaitText(
+          legend(wednesday), "09:00–13:48", "p-acme", "60%", "13:48–17:00", "Other", "40%");
+      browser.awaitText(day, "acme-api", "misc", "projectMapping[\"acme-api\"]", "Dry run");
+      assertThat(browser.driver().findElements(By.cssSelector(dayCss(wednesday) + " .segment")))
+          .hasSize(2);
+      browser.screenshot("1280-week");
+      browser.assertNoHorizontalScroll("week");
+
+      // Settings: a rule for "misc" and hour granularity, previewed, then saved.
+      browser.click(By.cssSelector("a[data-nav=settings]"));
+      browser.click(By.id("add-rule"));
+      By lastRule = By.cssSelector("#rule-rows li:last-child");
+      new Select(browser.find(By.cssSelector("#rule-rows li:last-child [data-role=rule-match]")))
+          .selectByValue("PREFIX");
+      browser.type(By.cssSelector("#rule-rows li:last-child [data-role=rule-pattern]"), "mi");
+      browser.type(By.cssSelector("#rule-rows li:last-child [data-role=rule-project]"), "p-misc");
+      assertThat(browser.find(lastRule).getText()).contains("Rule 1");
+      browser.type(By.id("preview-key"), "misc");
+      browser.awaitText(
+          By.id("preview-result"), "maps to project p-misc because of rules[0] PREFIX \"mi\"");
+      browser.type(By.id("preview-key"), "acme-api");
+      browser.awaitText(
+          By.id("preview-result"),
+          "maps to project p-acme because of projectMapping[\"acme-api\"]");
+      browser.type(By.cssSelector("[name=granularityMinutes]"), "60");
+      browser.click(By.cssSelector("#settings-form button[type=submit]"));
+      browser.awaitText(By.id("settings-saved"), "Settings saved");
+      browser.screenshot("1280-settings");
+      browser.assertNoHorizontalScroll("settings");
+
+      // The plan follows: whole hours by largest remainder (4.8h → 5h, 3.2h → 3h), misc mapped.
+      browser.click(By.cssSelector("a[data-nav=week]"));
+      browser.awaitVisible(By.cssSelector("section.day"));
+      browser.click(By.id("prev-week"));
+      browser.awaitText(
+          legend(wednesday),
+          "09:00–14:00",
+          "p-acme",
+          "14:00–17:00",
+          "p-misc",
+          "rules[0] PREFIX \"mi\"");
+      awaitStatus(browser, wednesday, "SYNCED");
+      assertThat(browser.find(legend(wednesday)).getText()).doesNotContain("Other");
+      browser.assertOnlyGatewayRequests();
+
+      // Signing out forgets the token.
+      browser.click(By.id("sign-out"));
+      browser.awaitVisible(By.id("sign-in-form"));
+      assertThat(browser.script("return sessionStorage.getItem('focussync.token');")).isNull();
+      assertThat(browser.javascriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
+  void atPhoneWidthApprovalValidationErrorsAndARevokedToken() {
+    Person user = newUser("dashboard-bob");
+    GatewayApi api = user.api();
+    assertThat(
+            api.put(
+                    "/api/v1/settings/allocation",
+                    Map.of("timeZone", "UTC", "pushPolicy", "APPROVAL"))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api.put(
+                    "/api/v1/connections/clockify",
+                    Map.of("apiKey", "x-phone-key-9876", "workspaceId", "w1", "dryRun", true))
+                .status())
+        .isEqualTo(200);
+    LocalDate wednesday = lastWeeksWednesday(LocalDate.now(ZoneId.of("UTC")));
+    assertThat(
+            api.post(
+                    "/api/v1/sessions",
+                    Map.of(
+                        "projectKey",
+                        "acme-api",
+                        "start",
+                        wednesday + "T10:00:00Z",
+                        "end",
+                        wednesday + "T11:00:00Z"))
+                .status())
+        .isEqualTo(202);
+
+    try (Browser browser = Browser.open(stack.gatewayUrl(), 390, 844)) {
+      browser.open("/");
+      browser.awaitVisible(By.id("sign-in-form"));
+      browser.screenshot("390-sign-in");
+      browser.assertNoHorizontalScroll("sign-in");
+      signIn(browser, user);
+
+      // APPROVAL: the day waits for the user, then is pushed (dry run) once approved.
+      browser.click(By.id("prev-week"));
+      awaitStatus(browser, wednesday, "AWAITING_APPROVAL");
+      browser.awaitText(legend(wednesday), "09:00–17:00", "Other", "100%");
+      browser.screenshot("390-week");
+      browser.assertNoHorizontalScroll("week");
+      browser.click(By.cssSelector(dayCss(wednesday) + " button[data-action=approve]"));
+      awaitStatus(browser, wednesday, "SYNCED");
+
+      // A session whose end is before its start: the API's error is shown at the field.
+      browser.click(By.cssSelector(dayCss(wednesday) + " button[data-action=add-session]"));
+      String form = "form.session-form[data-date='" + wednesday + "'] ";
+      browser.type(By.cssSelector(form + "[name=projectKey]"), "acme-api");
+      browser.type(By.cssSelector(form + "[name=start]"), "12:00");
+      browser.type(By.cssSelector(form + "[name=end]"), "11:00");
+      browser.click(By.cssSelector(form + "button[type=submit]"));
+      browser.awaitText(By.cssSelector(form + ".field-error[data-error-for=end]"), "after start");
+      assertThat(browser.find(By.cssSelector(form + "[name=end]")).getAttribute("aria-invalid"))
+          .isEqualTo("true");
+      browser.assertNoHorizontalScroll("week with the session form");
+
+      // Settings: a granularity that does not divide the day is refused inline; GLOB preview.
+      browser.click(By.cssSelector("a[data-nav=settings]"));
+      browser.type(By.cssSelector("[name=granularityMinutes]"), "7");
+      browser.click(By.cssSelector("#settings-form button[type=submit]"));
+      browser.awaitText(
+          By.cssSelector("#settings-form .field-error[data-error-for=granularityMinutes]"),
+          "must divide");
+      browser.click(By.id("add-rule"));
+      new Select(browser.find(By.cssSelector("#rule-rows li:last-child [data-role=rule-match]")))
+          .selectByValue("GLOB");
+      browser.type(
+          By.cssSelector("#rule-rows li:last-child [data-role=rule-pattern]"), "client-?-*");
+      browser.type(By.cssSelector("#rule-rows li:last-child [data-role=rule-project]"), "p-client");
+      browser.type(By.id("preview-key"), "client-7-web");
+      browser.awaitText(
+          By.id("preview-result"),
+          "maps to project p-client because of rules[0] GLOB \"client-?-*\"");
+      browser.type(By.id("preview-key"), "client-77-web");
+      browser.awaitText(
+          By.id("preview-result"), "maps to Other because no mapping or rule matched");
+      browser.screenshot("390-settings");
+      browser.assertNoHorizontalScroll("settings");
+
+      // Connections: the saved key only as "…last4 saved"; a bad Notion database id inline.
+      browser.click(By.cssSelector("a[data-nav=connections]"));
+      browser.awaitText(By.cssSelector("#clockify-form .hint"), "…9876 saved");
+      assertThat(browser.find(By.cssSelector("#clockify-form [name=apiKey]")).getAttribute("value"))
+          .isEmpty();
+      browser.type(By.cssSelector("#notion-form [name=token]"), "secret_notion_token");
+      browser.type(By.cssSelector("#notion-form [name=databaseId]"), "not-a-database");
+      browser.click(By.cssSelector("#notion-form button[type=submit]"));
+      browser.awaitText(
+          By.cssSelector("#notion-form .field-error[data-error-for=databaseId]"), "32 hex digits");
+      browser.screenshot("390-connections");
+      browser.assertNoHorizontalScroll("connections");
+      browser.assertOnlyGatewayRequests();
+
+      // A revoked token: the next call answers 401 and the user is back at sign-in, told why.
+      assertThat(api.delete("/api/v1/tokens/current").status()).isEqualTo(204);
+      browser.click(By.cssSelector("a[data-nav=week]"));
+      browser.awaitText(By.id("sign-in-status"), "signed out", "Sign in again");
+      assertThat(browser.script("return sessionStorage.getItem('focussync.token');")).isNull();
+      assertThat(browser.javascriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
+  void thePreviewMapsKeysWithTheAllocatorsSemantics() {
+    try (Browser browser = Browser.open(stack.gatewayUrl(), 1280, 900)) {
+      browser.open("/");
+      browser.awaitVisible(By.id("sign-in-form"));
+      // [key, expected projectId (null: Other), expected reason]
+      List<List<String>> cases =
+          List.of(
+              Arrays.asList("acme-api", "p-exact", "projectMapping[\"acme-api\"]"),
+              Arrays.asList("acme-web", "p-acme", "rules[0] PREFIX \"acme\""),
+              Arrays.asList("Acme-web", null, "no mapping or rule matched: Other"),
+              Arrays.asList("ab-1", "p-a", "rules[1] PREFIX \"ab\""),
+              Arrays.asList("client-7-web", "p-client", "rules[3] GLOB \"client-?-*\""),
+              Arrays.asList("client-7-", "p-client", "rules[3] GLOB \"client-?-*\""),
+              Arrays.asList("client-77-web", null, "no mapping or rule matched: Other"),
+              Arrays.asList("xclient-7-web", null, "no mapping or rule matched: Other"),
+              Arrays.asList("a.b", "p-dot", "rules[4] GLOB \"a.b\""),
+              Arrays.asList("axb", null, "no mapping or rule matched: Other"),
+              Arrays.asList("ops-12", "p-ops", "rules[5] REGEX \"ops-\\d+\""),
+              Arrays.asList("ops-12x", null, "no mapping or rule matched: Other"),
+              Arrays.asList("xops-12", null, "no mapping or rule matched: Other"));
+      @SuppressWarnings("unchecked")
+      List<List<String>> actual =
+          (List<List<String>>)
+              ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                  .executeAsyncScript(
+                      "const [cases, done] = arguments;"
+                          + "import('/js/mapping.js').then(m => done(cases.map(c => {"
+                          + "  const r = m.mapKey(c[0], {'acme-api': 'p-exact'}, ["
+                          + "    {match: 'PREFIX', pattern: 'acme', projectId: 'p-acme'},"
+                          + "    {match: 'PREFIX', pattern: 'ab', projectId: 'p-a'},"
+                          + "    {match: 'PREFIX', pattern: 'abc', projectId: 'p-never'},"
+                          + "    {match: 'GLOB', pattern: 'client-?-*', projectId: 'p-client'},"
+                          + "    {match: 'GLOB', pattern: 'a.b', projectId: 'p-dot'},"
+                          + "    {match: 'REGEX', pattern: 'ops-\\\\d+', projectId: 'p-ops'}]);"
+                          + "  return [c[0], r.projectId, r.rule]; })), e => done([[String(e)]]));",
+                      cases);
+      assertThat(actual).containsExactlyElementsOf(cases);
+    }
+  }
+
+  private static void signIn(Browser browser, Person user) {
+    browser.type(By.name("token"), user.token());
+    browser.click(By.cssSelector("#sign-in-form button[type=submit]"));
+    browser.awaitVisible(By.id("week-days"));
+    browser.awaitVisible(By.cssSelector("section.day"));
+  }
+
+  /** A new user of the public API, with the token the browser signs in with. */
+  private record Person(String token, GatewayApi api) {}
+
+  private static Person newUser(String name) {
+    GatewayApi.Reply reply =
+        stack.admin().post("/api/v1/admin/users", Map.of("name", name + "-" + System.nanoTime()));
+    assertThat(reply.status()).as("creating a user: %s", reply).isEqualTo(201);
+    String token = reply.json().get("token").asString();
+    return new Person(token, new GatewayApi(stack.gatewayUrl(), token));
+  }
+
+  private static void addSession(
+      Browser browser, LocalDate date, String key, String start, String end, String title) {
+    browser.click(By.cssSelector(dayCss(date) + " button[data-action=add-session]"));
+    String form = "form.session-form[data-date='" + date + "'] ";
+    browser.type(By.cssSelector(form + "[name=projectKey]"), key);
+    browser.type(By.cssSelector(form + "[name=start]"), start);
+    browser.type(By.cssSelector(form + "[name=end]"), end);
+    if (title != null) {
+      browser.type(By.cssSelector(form + "[name=title]"), title);
+    }
+    browser.click(By.cssSelector(form + "button[type=submit]"));
+    browser.await(
+        "the session form to close",
+        d -> d.findElements(By.cssSelector("form.session-form")).isEmpty());
+    browser.awaitText(day(date), key);
+  }
+
+  private static void awaitStatus(Browser browser, LocalDate date, String status) {
+    browser.await(
+        date + " to be " + status,
+        d -> {
+          List<org.openqa.selenium.WebElement> found = d.findElements(day(date));
+          return !found.isEmpty() && status.equals(found.get(0).getAttribute("data-status"));
+        });
+  }
+
+  private static LocalDate lastWeeksWednesday(LocalDate today) {
+    return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1).plusDays(2);
+  }
+
+  private static String dayCss(LocalDate date) {
+    return "section.day[data-date='" + date + "']";
+  }
+
+  private static By day(LocalDate date) {
+    return By.cssSelector(dayCss(date));
+  }
+
+  private static By legend(LocalDate date) {
+    return By.cssSelector(dayCss(date) + " [data-role=plan-legend]");
+  }
+}

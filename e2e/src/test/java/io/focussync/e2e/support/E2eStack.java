@@ -1,0 +1,86 @@
+package io.focussync.e2e.support;
+
+import io.focussync.localstack.LocalStack;
+import io.focussync.localstack.StackSecrets;
+import io.focussync.localstack.StackSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged services as processes on a real in-JVM broker and MongoDB wire server, started once
+ * per e2e JVM and shared by the scenarios (each uses its own users). Extra environment points the
+ * connectors at the simulators.
+ */
+public final class E2eStack {
+
+  private static E2eStack shared;
+
+  private final LocalStack stack;
+  private final StackSettings settings;
+  private final StackSecrets secrets;
+
+  private E2eStack(LocalStack stack, StackSettings settings, StackSecrets secrets) {
+    this.stack = stack;
+    this.settings = settings;
+    this.secrets = secrets;
+  }
+
+  /** The stack of this JVM, started on first use with the given extra service environment. */
+  public static synchronized E2eStack start(Map<String, String> serviceEnvironment) {
+    if (shared == null) {
+      Map<String, String> env = freePorts();
+      env.put(
+          "FOCUSSYNC_DATA_DIR",
+          Path.of("target", "e2e-stack", String.valueOf(System.nanoTime()))
+              .toAbsolutePath()
+              .toString());
+      StackSettings settings = StackSettings.from(env, Path.of("..").toAbsolutePath().normalize());
+      StackSecrets secrets = StackSecrets.loadOrCreate(settings.dataDir(), env);
+      LocalStack stack = new LocalStack(settings, secrets, serviceEnvironment);
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+      stack.start();
+      shared = new E2eStack(stack, settings, secrets);
+    }
+    return shared;
+  }
+
+  /** The gateway's base URL. */
+  public String gatewayUrl() {
+    return "http://127.0.0.1:" + settings.gatewayPort();
+  }
+
+  /** A client of the public API acting as the admin. */
+  public GatewayApi admin() {
+    return new GatewayApi(gatewayUrl(), secrets.adminToken());
+  }
+
+  /** The processes and infrastructure, for scenarios that kill or restart them. */
+  public LocalStack processes() {
+    return stack;
+  }
+
+  private static Map<String, String> freePorts() {
+    Map<String, String> env = new HashMap<>();
+    for (String name :
+        List.of(
+            "KAFKA",
+            "MONGODB",
+            "GATEWAY",
+            "TRACKER_INGEST",
+            "ALLOCATOR",
+            "CLOCKIFY_CONNECTOR",
+            "NOTION_CONNECTOR")) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        env.put("FOCUSSYNC_" + name + "_PORT", String.valueOf(socket.getLocalPort()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return env;
+  }
+}
