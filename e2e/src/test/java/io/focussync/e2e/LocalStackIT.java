@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.focussync.e2e.support.E2eStack;
 import io.focussync.localstack.LocalStack;
 import io.focussync.localstack.StackSecrets;
 import io.focussync.localstack.StackSettings;
 import io.focussync.testsupport.TestHttp;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,22 +58,9 @@ class LocalStackIT {
     }
   }
 
-  private Map<String, String> freePorts() throws Exception {
-    Map<String, String> env = new HashMap<>();
+  private Map<String, String> freePorts() {
+    Map<String, String> env = new HashMap<>(E2eStack.freePortEnvironment());
     env.put("FOCUSSYNC_DATA_DIR", dataDir.toString());
-    for (String name :
-        List.of(
-            "KAFKA",
-            "MONGODB",
-            "GATEWAY",
-            "TRACKER_INGEST",
-            "ALLOCATOR",
-            "CLOCKIFY_CONNECTOR",
-            "NOTION_CONNECTOR")) {
-      try (ServerSocket socket = new ServerSocket(0)) {
-        env.put("FOCUSSYNC_" + name + "_PORT", String.valueOf(socket.getLocalPort()));
-      }
-    }
     return env;
   }
 

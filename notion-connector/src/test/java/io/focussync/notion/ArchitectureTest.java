@@ -1,7 +1,5 @@
 package io.focussync.notion;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
 import io.focussync.testsupport.ArchitectureRules;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -13,14 +11,6 @@ class ArchitectureTest {
 
   @TestFactory
   Stream<DynamicTest> serviceKeepsItsShape() {
-    JavaClasses classes = ArchitectureRules.importService(BASE);
-    return ArchitectureRules.forService(BASE, CORE_PACKAGES).stream()
-        .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> check(rule, classes)));
+    return ArchitectureRules.checkService(BASE, BASE + ".mapping..");
   }
-
-  private static void check(ArchRule rule, JavaClasses classes) {
-    rule.allowEmptyShould(true).check(classes);
-  }
-
-  private static final String[] CORE_PACKAGES = {BASE + ".mapping.."};
 }

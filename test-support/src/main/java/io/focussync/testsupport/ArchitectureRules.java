@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The shape every service keeps: a domain core free of frameworks, Kafka only in {@code messaging},
@@ -31,6 +33,16 @@ public final class ArchitectureRules {
   };
 
   private ArchitectureRules() {}
+
+  /** One dynamic test per rule, over the service's production classes. */
+  public static Stream<DynamicTest> checkService(String basePackage, String... corePackages) {
+    JavaClasses classes = importService(basePackage);
+    return forService(basePackage, corePackages).stream()
+        .map(
+            rule ->
+                DynamicTest.dynamicTest(
+                    rule.getDescription(), () -> rule.allowEmptyShould(true).check(classes)));
+  }
 
   /** The production classes of a service's base package. */
   public static JavaClasses importService(String basePackage) {

@@ -33,7 +33,7 @@ public final class E2eStack {
   /** The stack of this JVM, started on first use with the given extra service environment. */
   public static synchronized E2eStack start(Map<String, String> serviceEnvironment) {
     if (shared == null) {
-      Map<String, String> env = freePorts();
+      Map<String, String> env = freePortEnvironment();
       env.put(
           "FOCUSSYNC_DATA_DIR",
           Path.of("target", "e2e-stack", String.valueOf(System.nanoTime()))
@@ -64,7 +64,8 @@ public final class E2eStack {
     return stack;
   }
 
-  private static Map<String, String> freePorts() {
+  /** Free ports for the broker, the store and every service, as the local stack reads them. */
+  public static Map<String, String> freePortEnvironment() {
     Map<String, String> env = new HashMap<>();
     for (String name :
         List.of(
