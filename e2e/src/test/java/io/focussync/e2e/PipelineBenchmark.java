@@ -1,0 +1,406 @@
+package io.focussync.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.focussync.clockify.simulator.ClockifySimulator;
+import io.focussync.clockify.simulator.SimRequest;
+import io.focussync.e2e.support.GatewayApi;
+import io.focussync.e2e.support.PipelineWorld;
+import io.focussync.e2e.support.PipelineWorld.Tenant;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hand-run benchmark of the whole pipeline (not run by CI: the name matches neither *IT nor
+ * *Test): N users × M sessions through the gateway, latency from the ingest 202 to the Clockify
+ * simulator receiving the entry, Clockify calls per converged day, peak RSS per service, and the
+ * raw Kafka and simulator references measured in the same run.
+ */
+class PipelineBenchmark {
+
+  private static final int USERS = Integer.getInteger("benchmark.users", 5);
+  private static final int SESSIONS = Integer.getInteger("benchmark.sessions", 40);
+  private static final int RATE = Integer.getInteger("benchmark.rate", 100);
+  private static final int KAFKA_RECORDS = Integer.getInteger("benchmark.kafkaRecords", 20_000);
+  private static final int SIM_GETS = Integer.getInteger("benchmark.simulatorGets", 500);
+  private static final List<String> SERVICES =
+      List.of(
+          "api-gateway", "tracker-ingest", "allocator", "clockify-connector", "notion-connector");
+
+  private final PipelineWorld world = PipelineWorld.get();
+
+  @Test
+  void benchmark() throws Exception {
+    List<Tenant> tenants = new ArrayList<>();
+    for (int u = 0; u < USERS; u++) {
+      tenants.add(world.newTenant("UTC", Map.of("mode", "ACTUAL")));
+    }
+    List<LocalDate> days = pastWeekdays(SESSIONS);
+    List<Sent> plan = new ArrayList<>();
+    for (int s = 0; s < SESSIONS; s++) {
+      for (Tenant tenant : tenants) {
+        String start = days.get(s) + "T10:00:00Z";
+        plan.add(new Sent(tenant, "b" + s, start, days.get(s) + "T11:00:00Z"));
+      }
+    }
+
+    // paced ingest: session i is posted at t0 + i / RATE
+    ConcurrentLinkedQueue<Sent> accepted = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> rejected = new ConcurrentLinkedQueue<>();
+    ScheduledExecutorService pool = Executors.newScheduledThreadPool(16);
+    long periodNanos = 1_000_000_000L / RATE;
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < plan.size(); i++) {
+      Sent sent = plan.get(i);
+      futures.add(
+          pool.schedule(
+              () -> {
+                GatewayApi.Reply reply = sent.tenant.api().post("/api/v1/sessions", body(sent));
+                long at = System.nanoTime();
+                if (reply.status() == 202) {
+                  accepted.add(sent.acceptedAt(at));
+                } else {
+                  rejected.add(reply.status() + " " + reply.body());
+                }
+              },
+              i * periodNanos,
+              TimeUnit.NANOSECONDS));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+    assertThat(rejected).as("rejected sessions").isEmpty();
+
+    ClockifySimulator clockify = world.clockify();
+    PipelineWorld.eventually()
+        .atMost(Duration.ofMinutes(3))
+        .until(() -> accepted.stream().allMatch(s -> firstWrite(clockify, s) != null));
+    // converged: no entry write for 5 s
+    waitForQuiet(clockify, tenants);
+
+    long[] latencies = new long[accepted.size()];
+    long first202 = Long.MAX_VALUE;
+    long lastWrite = Long.MIN_VALUE;
+    int i = 0;
+    for (Sent sent : accepted) {
+      long write = firstWrite(clockify, sent).atNanos();
+      latencies[i++] = write - sent.acceptedNanos;
+      first202 = Math.min(first202, sent.acceptedNanos);
+      lastWrite = Math.max(lastWrite, write);
+    }
+    Arrays.sort(latencies);
+    double sustained = accepted.size() / ((lastWrite - first202) / 1e9);
+
+    long entryWrites = 0;
+    long allCalls = 0;
+    for (Tenant tenant : tenants) {
+      entryWrites += world.entryWrites(tenant);
+      allCalls += clockify.requests(r -> r.path().contains(tenant.workspace())).size();
+    }
+    int convergedDays = USERS * SESSIONS;
+
+    double kafkaPerSecond = kafkaThroughput();
+    long[] simRoundTrips = simulatorRoundTrips(clockify);
+    double simPerSecond = SIM_GETS / (Arrays.stream(simRoundTrips).sum() / 1e9);
+    Map<String, Long> rss = peakRss();
+
+    StringBuilder out = new StringBuilder();
+    out.append("# Pipeline benchmark ").append(Instant.now()).append("\n\n");
+    out.append(
+        String.format(
+            "%d users × %d sessions (ACTUAL mode, LIVE policy), offered %d sessions/s%n%n",
+            USERS, SESSIONS, RATE));
+    out.append("| figure | value |\n|---|---|\n");
+    row(out, "sessions accepted (202)", String.valueOf(accepted.size()));
+    row(out, "202 → Clockify write p50", ms(pct(latencies, 50)));
+    row(out, "202 → Clockify write p95", ms(pct(latencies, 95)));
+    row(out, "202 → Clockify write p99", ms(pct(latencies, 99)));
+    row(out, "202 → Clockify write max", ms(latencies[latencies.length - 1]));
+    row(out, "sustained end to end (sessions / (last write − first 202))", f(sustained) + " /s");
+    row(
+        out,
+        "Clockify entry writes per converged day (minimum 1: one slot a day)",
+        f((double) entryWrites / convergedDays) + " (" + entryWrites + "/" + convergedDays + ")");
+    row(
+        out,
+        "all Clockify calls on the workspace per converged day (incl. reads)",
+        f((double) allCalls / convergedDays) + " (" + allCalls + "/" + convergedDays + ")");
+    row(out, "reference: raw Kafka produce→consume", f(kafkaPerSecond) + " records/s");
+    row(out, "reference: simulator GET /v1/user round trip p50", ms(pct(simRoundTrips, 50)));
+    row(out, "reference: simulator GET /v1/user round trip p99", ms(pct(simRoundTrips, 99)));
+    row(out, "reference: simulator sequential GETs", f(simPerSecond) + " /s");
+    row(
+        out,
+        "overhead: pipeline p50 / simulator round trip p50",
+        f((double) pct(latencies, 50) / pct(simRoundTrips, 50)) + "×");
+    row(
+        out,
+        "overhead: pipeline p99 / simulator round trip p99",
+        f((double) pct(latencies, 99) / pct(simRoundTrips, 99)) + "×");
+    row(
+        out,
+        "overhead: raw Kafka throughput / pipeline sustained throughput",
+        f(kafkaPerSecond / sustained) + "×");
+    for (Map.Entry<String, Long> entry : rss.entrySet()) {
+      row(
+          out,
+          "peak RSS (VmHWM) " + entry.getKey(),
+          entry.getValue() < 0 ? "n/a" : (entry.getValue() / 1024) + " MiB");
+    }
+    Path results = Path.of("target", "benchmark-results.md");
+    Files.createDirectories(results.getParent());
+    Files.writeString(results, out.toString(), StandardCharsets.UTF_8);
+    System.out.println(out);
+    System.err.println(out);
+  }
+
+  private static Map<String, Object> body(Sent sent) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", sent.id);
+    body.put("projectKey", "alpha");
+    body.put("start", sent.start);
+    body.put("end", sent.end);
+    body.put("title", "session " + sent.id);
+    return body;
+  }
+
+  /** The Clockify simulator's first POST of the session's entry, or null. */
+  private static SimRequest firstWrite(ClockifySimulator clockify, Sent sent) {
+    List<SimRequest> writes =
+        clockify.requests(
+            r ->
+                r.method().equals("POST")
+                    && r.path().endsWith("/time-entries")
+                    && r.path().contains(sent.tenant.workspace())
+                    && r.body() != null
+                    && r.body().contains(sent.start));
+    return writes.stream().min((a, b) -> Long.compare(a.atNanos(), b.atNanos())).orElse(null);
+  }
+
+  /** Waits until the tenants' entry writes have not changed for five seconds. */
+  private void waitForQuiet(ClockifySimulator clockify, List<Tenant> tenants) {
+    AtomicLong last = new AtomicLong(-1);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              long writes = tenants.stream().mapToLong(world::entryWrites).sum();
+              return last.getAndSet(writes) == writes;
+            });
+    long settled = last.get();
+    Awaitility.await()
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> tenants.stream().mapToLong(world::entryWrites).sum() == settled);
+  }
+
+  /**
+   * Raw produce→consume throughput on the stack's broker: records / (last consumed − first sent).
+   */
+  private double kafkaThroughput() throws Exception {
+    String bootstrap =
+        world.stack().processes().sharedEnvironment().get("FOCUSSYNC_KAFKA_BOOTSTRAP");
+    String topic = "benchmark-" + UUID.randomUUID();
+    Properties common = new Properties();
+    common.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(common)) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    }
+    Properties consumerProps = new Properties();
+    consumerProps.putAll(common);
+    consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Properties producerProps = new Properties();
+    producerProps.putAll(common);
+    producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+    byte[] value = new byte[200];
+    long[] lastConsumed = new long[1];
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps);
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps)) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      consumer.poll(Duration.ofMillis(100));
+      Thread reader =
+          new Thread(
+              () -> {
+                int seen = 0;
+                while (seen < KAFKA_RECORDS) {
+                  ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                  seen += records.count();
+                }
+                lastConsumed[0] = System.nanoTime();
+              });
+      long firstSent = System.nanoTime();
+      reader.start();
+      for (int i = 0; i < KAFKA_RECORDS; i++) {
+        producer.send(new ProducerRecord<>(topic, ("k" + (i % 50)).getBytes(), value));
+      }
+      producer.flush();
+      reader.join(Duration.ofMinutes(2).toMillis());
+      assertThat(lastConsumed[0]).as("all raw records consumed").isPositive();
+      return KAFKA_RECORDS / ((lastConsumed[0] - firstSent) / 1e9);
+    }
+  }
+
+  /** Sequential GET /v1/user round trips to the simulator, sorted, after a warm-up. */
+  private static long[] simulatorRoundTrips(ClockifySimulator clockify)
+      throws IOException, InterruptedException {
+    String key = "bench-" + UUID.randomUUID();
+    clockify.addKey(key, "cu-bench", "UTC", "ws-bench");
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(clockify.baseUrl() + "/v1/user"))
+            .header("X-Api-Key", key)
+            .GET()
+            .build();
+    for (int i = 0; i < 50; i++) {
+      client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+    long[] times = new long[SIM_GETS];
+    for (int i = 0; i < SIM_GETS; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      times[i] = System.nanoTime() - start;
+      assertThat(response.statusCode()).isEqualTo(200);
+    }
+    Arrays.sort(times);
+    return times;
+  }
+
+  /** VmHWM (kB) of each service JVM, found among this JVM's child processes by its jar. */
+  private static Map<String, Long> peakRss() {
+    Map<String, Long> rss = new LinkedHashMap<>();
+    List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+    for (String service : SERVICES) {
+      long kb = -1;
+      for (ProcessHandle child : children) {
+        if (commandLine(child.pid()).contains("/" + service + ".jar")) {
+          kb = vmHwm(child.pid());
+        }
+      }
+      rss.put(service, kb);
+    }
+    return rss;
+  }
+
+  private static String commandLine(long pid) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc", pid + "", "cmdline")))
+          .replace('\0', ' ');
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static long vmHwm(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", pid + "", "status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  /** The most recent weekdays strictly before today's week, oldest last. */
+  private static List<LocalDate> pastWeekdays(int count) {
+    List<LocalDate> days = new ArrayList<>();
+    LocalDate day = LocalDate.now().minusDays(2);
+    while (days.size() < count) {
+      if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+        days.add(day);
+      }
+      day = day.minusDays(1);
+    }
+    return days;
+  }
+
+  private static long pct(long[] sorted, int percentile) {
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  private static String ms(long nanos) {
+    return String.format("%.1f ms", nanos / 1e6);
+  }
+
+  private static String f(double value) {
+    return String.format("%.2f", value);
+  }
+
+  private static void row(StringBuilder out, String name, String value) {
+    out.append("| ").append(name).append(" | ").append(value).append(" |\n");
+  }
+
+  /** A planned session and when its 202 came back. */
+  private static final class Sent {
+    final Tenant tenant;
+    final String id;
+    final String start;
+    final String end;
+    final long acceptedNanos;
+
+    Sent(Tenant tenant, String id, String start, String end) {
+      this(tenant, id, start, end, 0);
+    }
+
+    private Sent(Tenant tenant, String id, String start, String end, long acceptedNanos) {
+      this.tenant = tenant;
+      this.id = id;
+      this.start = start;
+      this.end = end;
+      this.acceptedNanos = acceptedNanos;
+    }
+
+    Sent acceptedAt(long nanos) {
+      return new Sent(tenant, id, start, end, nanos);
+    }
+  }
+}
