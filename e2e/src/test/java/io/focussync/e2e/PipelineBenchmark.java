@@ -114,7 +114,7 @@ class PipelineBenchmark {
         .atMost(Duration.ofMinutes(3))
         .until(() -> accepted.stream().allMatch(s -> firstWrite(clockify, s) != null));
     // converged: no entry write for 5 s
-    waitForQuiet(clockify, tenants);
+    waitForQuiet(tenants);
 
     long[] latencies = new long[accepted.size()];
     long first202 = Long.MAX_VALUE;
@@ -216,7 +216,7 @@ class PipelineBenchmark {
   }
 
   /** Waits until the tenants' entry writes have not changed for five seconds. */
-  private void waitForQuiet(ClockifySimulator clockify, List<Tenant> tenants) {
+  private void waitForQuiet(List<Tenant> tenants) {
     AtomicLong last = new AtomicLong(-1);
     Awaitility.await()
         .atMost(Duration.ofSeconds(90))
