@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -56,22 +59,48 @@ public class DayService {
   }
 
   /**
-   * Applies one session change to a day (the contribution, or null when the session no longer
-   * touches it) and re-plans the day.
+   * Applies a batch of session changes and emits the plans they changed: one read of all the days,
+   * one write, one emission. Days in {@code owed} only have a stored but unemitted plan emitted
+   * (their session change was already applied before a crash or a failed emission).
    */
-  public void applySession(
-      String userId, LocalDate date, String sessionId, long version, Contribution contribution) {
-    change(
-        userId,
-        date,
-        (day, s) -> {
-          boolean changed = day.apply(sessionId, version, contribution);
-          if (changed && s.isClosed(date)) {
-            day.lateChanges(true);
-          }
-          return changed;
-        },
-        false);
+  public void applySessions(
+      Map<DayRef, List<SessionChange>> changes,
+      Set<DayRef> owed,
+      Map<String, AllocationSettings> settings) {
+    Set<DayRef> refs = new HashSet<>(changes.keySet());
+    refs.addAll(owed);
+    Map<DayRef, UserDay> stored = days.findAll(refs);
+    List<UserDay> changed = new ArrayList<>();
+    for (Map.Entry<DayRef, List<SessionChange>> e : changes.entrySet()) {
+      DayRef ref = e.getKey();
+      UserDay day = stored.computeIfAbsent(ref, r -> new UserDay(r.userId(), r.date()));
+      AllocationSettings s = settings.get(ref.userId());
+      boolean applied = applyChanges(day, s, e.getValue());
+      if (plan(day, s, false) || applied) {
+        changed.add(day);
+      }
+    }
+    if (!days.saveAll(changed)) {
+      // Someone else (an API call, a sync result) wrote one of these days in between: redo each
+      // day on its own from what is stored; re-applying is harmless (contributions are
+      // version-guarded and an unchanged plan keeps its revision).
+      changes.forEach(
+          (ref, list) ->
+              change(ref.userId(), ref.date(), (day, s) -> applyChanges(day, s, list), false));
+      stored = days.findAll(owed);
+    }
+    emitAll(stored.values().stream().filter(DayService::owesEmission).toList());
+  }
+
+  private static boolean applyChanges(UserDay day, AllocationSettings s, List<SessionChange> list) {
+    boolean changed = false;
+    for (SessionChange c : list) {
+      changed |= day.apply(c.sessionId(), c.version(), c.contribution());
+    }
+    if (changed && s.isClosed(day.date())) {
+      day.lateChanges(true);
+    }
+    return changed;
   }
 
   /**
@@ -159,27 +188,11 @@ public class DayService {
     throw new ConcurrentDayChangeException(userId, date);
   }
 
-  /** Emits any stored-but-unemitted plan of these days (after a duplicate delivery). */
-  public void emitPending(String userId, List<LocalDate> dates) {
-    for (LocalDate date : dates) {
-      days.find(userId, date)
-          .filter(d -> d.plan() != null && !d.plan().emitted())
-          .ifPresent(this::emit);
-    }
-  }
-
   /** Emits every stored-but-unemitted plan; run at startup and periodically. */
   public int sweepUnemitted() {
-    int emitted = 0;
-    for (UserDay day : days.findUnemitted(properties.sweepBatch())) {
-      try {
-        emit(day);
-        emitted++;
-      } catch (RuntimeException e) {
-        log.warn("could not emit plan of {}/{}: {}", day.userId(), day.date(), e.toString());
-      }
-    }
-    return emitted;
+    List<UserDay> unemitted = days.findUnemitted(properties.sweepBatch());
+    emitAll(unemitted);
+    return unemitted.size();
   }
 
   /** Pushes the DAY_END days whose day plus grace is over. */
@@ -207,8 +220,8 @@ public class DayService {
           continue;
         }
       }
-      if (day.plan() != null && !day.plan().emitted()) {
-        emit(day);
+      if (owesEmission(day)) {
+        emitAll(List.of(day));
       }
       return;
     }
@@ -281,10 +294,19 @@ public class DayService {
     return date.plusDays(1).atStartOfDay(s.timeZone()).toInstant();
   }
 
-  private void emit(UserDay day) {
-    StoredPlan plan = day.plan();
-    publisher.publish(toEvent(day.userId(), day.date(), plan));
-    days.markEmitted(day.userId(), day.date(), plan.revision());
+  private static boolean owesEmission(UserDay day) {
+    return day.plan() != null && !day.plan().emitted();
+  }
+
+  /** Emits the days' stored plans and waits for the broker, then marks them emitted. */
+  private void emitAll(List<UserDay> owing) {
+    if (owing.isEmpty()) {
+      return;
+    }
+    List<DayPlanned> events = new ArrayList<>(owing.size());
+    owing.forEach(day -> events.add(toEvent(day.userId(), day.date(), day.plan())));
+    publisher.publishAll(events);
+    days.markEmitted(owing);
   }
 
   /** The event for a stored plan revision: the same revision always gives the same event. */

@@ -1,9 +1,14 @@
 package io.focussync.allocator.day;
 
 import io.focussync.contracts.dayplans.v1.DayPlanned;
+import java.util.List;
 
-/** Publishes a day plan and returns only once the broker has it. */
+/** Publishes day plans and returns only once the broker has them. */
 public interface PlanPublisher {
 
+  /** Publishes one plan; throws when the broker did not take it. */
   void publish(DayPlanned plan);
+
+  /** Publishes the plans (in parallel where it can); throws when the broker missed any. */
+  void publishAll(List<DayPlanned> plans);
 }

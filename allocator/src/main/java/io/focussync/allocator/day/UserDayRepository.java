@@ -2,7 +2,9 @@ package io.focussync.allocator.day;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Stores user-days, each as one document written atomically. */
@@ -18,8 +20,19 @@ public interface UserDayRepository {
    */
   boolean save(UserDay day);
 
-  /** Marks the plan revision as emitted if it is still the day's plan. */
-  void markEmitted(String userId, LocalDate date, long revision);
+  /** The stored days among these; absent ones are left out. */
+  Map<DayRef, UserDay> findAll(Collection<DayRef> refs);
+
+  /**
+   * Saves every day as {@link #save} does, in one round trip.
+   *
+   * @return false when any of them was written by someone else in between (reload and retry those;
+   *     the others are saved)
+   */
+  boolean saveAll(List<UserDay> days);
+
+  /** Marks each day's plan revision as emitted where it is still the day's plan. */
+  void markEmitted(List<UserDay> days);
 
   /** Days whose latest plan revision is stored but not yet emitted. */
   List<UserDay> findUnemitted(int limit);

@@ -3,6 +3,7 @@ package io.focussync.allocator.messaging;
 import io.focussync.allocator.day.DayService;
 import io.focussync.allocator.day.SyncState;
 import io.focussync.allocator.session.SessionService;
+import io.focussync.allocator.session.StoredSession;
 import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.sessions.v1.SessionDeleted;
@@ -21,12 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 
 /**
- * The consumers of {@code focussync.sessions.v1} and {@code focussync.sync-results.v1} (group
- * {@code allocator}). Unreadable or impossible events are poison and go to the dead-letter topic
- * with the reason; everything else is retried.
+ * The consumers of {@code focussync.sessions.v1} (in batches: a poll's events are applied together)
+ * and {@code focussync.sync-results.v1} (group {@code allocator}). Unreadable or impossible events
+ * are poison and go to the dead-letter topic with the reason ({@link ErrorHandling}); everything
+ * else is retried.
  */
 @Configuration
 public class AllocatorBindings {
@@ -34,20 +37,42 @@ public class AllocatorBindings {
   private static final Logger log = LoggerFactory.getLogger(AllocatorBindings.class);
   static final Duration MAX_SESSION = Duration.ofDays(31);
 
+  /**
+   * Applies a poll's session events together. A poison event at index i: the events before it are
+   * applied, then the error handler is told its index, dead-letters it and redelivers the rest.
+   */
   @Bean
-  public Consumer<Message<byte[]>> sessions(SessionService sessions) {
-    return message -> {
-      FocusSyncEvent event = read(message);
-      if (event instanceof SessionRecorded recorded) {
-        check(recorded);
-        sessions.recorded(recorded);
-      } else if (event instanceof SessionDeleted deleted) {
-        require(deleted.userId() != null && deleted.sessionId() != null, "ids missing", event);
-        sessions.deleted(deleted);
-      } else {
-        log.debug("ignoring {} on the sessions topic", event.getClass().getSimpleName());
+  public Consumer<Message<List<byte[]>>> sessions(SessionService sessions) {
+    return batch -> {
+      List<Message<byte[]>> records = EventMessages.split(batch);
+      List<StoredSession> changes = new ArrayList<>(records.size());
+      for (int i = 0; i < records.size(); i++) {
+        try {
+          StoredSession change = toChange(read(records.get(i)));
+          if (change != null) {
+            changes.add(change);
+          }
+        } catch (PoisonMessageException poison) {
+          sessions.apply(changes);
+          throw new BatchListenerFailedException(poison.getMessage(), poison, i);
+        }
       }
+      sessions.apply(changes);
     };
+  }
+
+  /** The read-model change an event asks for, or null for an event of no concern here. */
+  private static StoredSession toChange(FocusSyncEvent event) {
+    if (event instanceof SessionRecorded recorded) {
+      check(recorded);
+      return StoredSession.of(recorded);
+    }
+    if (event instanceof SessionDeleted deleted) {
+      require(deleted.userId() != null && deleted.sessionId() != null, "ids missing", event);
+      return StoredSession.tombstone(deleted);
+    }
+    log.debug("ignoring {} on the sessions topic", event.getClass().getSimpleName());
+    return null;
   }
 
   @Bean
@@ -114,7 +139,7 @@ public class AllocatorBindings {
     try {
       return EventMessages.fromMessage(message);
     } catch (EventCodec.UnreadableEventException e) {
-      throw new PoisonMessageException(e.getMessage(), e);
+      throw new PoisonMessageException(e.getMessage());
     }
   }
 
@@ -134,7 +159,7 @@ public class AllocatorBindings {
   private static void require(boolean ok, String reason, FocusSyncEvent event) {
     if (!ok) {
       throw new PoisonMessageException(
-          "impossible " + event.getClass().getSimpleName() + ": " + reason, null);
+          "impossible " + event.getClass().getSimpleName() + ": " + reason);
     }
   }
 }

@@ -3,19 +3,32 @@ package io.focussync.allocator.messaging;
 import io.focussync.allocator.day.PlanPublisher;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.platform.messaging.EventMessages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.stereotype.Component;
 
-/** Sends day plans to {@code focussync.day-plans.v1}; the binding is synchronous (acked). */
+/**
+ * Sends day plans to {@code focussync.day-plans.v1}. The binding is synchronous (each send waits
+ * for the broker's ack), so a batch of plans is sent from several threads at once: the producer
+ * then packs them into few requests and the batch costs about one round trip, not one per plan.
+ */
 @Component
-public class StreamPlanPublisher implements PlanPublisher {
+public class StreamPlanPublisher implements PlanPublisher, DisposableBean {
 
   static final String BINDING = "dayPlans-out-0";
 
   private final StreamBridge bridge;
+  private final ExecutorService senders;
 
-  public StreamPlanPublisher(StreamBridge bridge) {
+  public StreamPlanPublisher(StreamBridge bridge, MessagingProperties properties) {
     this.bridge = bridge;
+    this.senders = Executors.newFixedThreadPool(properties.publishThreads(), this::senderThread);
   }
 
   @Override
@@ -23,5 +36,33 @@ public class StreamPlanPublisher implements PlanPublisher {
     if (!bridge.send(BINDING, EventMessages.toMessage(plan, "allocator"))) {
       throw new IllegalStateException("the broker did not take plan " + plan.subject());
     }
+  }
+
+  @Override
+  public void publishAll(List<DayPlanned> plans) {
+    if (plans.size() == 1) {
+      publish(plans.get(0));
+      return;
+    }
+    List<CompletableFuture<Void>> sends = new ArrayList<>(plans.size());
+    for (DayPlanned plan : plans) {
+      sends.add(CompletableFuture.runAsync(() -> publish(plan), senders));
+    }
+    try {
+      CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private Thread senderThread(Runnable task) {
+    Thread thread = new Thread(task, "plan-sender");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  @Override
+  public void destroy() {
+    senders.shutdown();
   }
 }

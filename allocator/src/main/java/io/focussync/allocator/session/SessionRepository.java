@@ -1,21 +1,24 @@
 package io.focussync.allocator.session;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /** Stores the session read model. */
 public interface SessionRepository {
 
-  Optional<StoredSession> find(String userId, String sessionId);
+  /** The stored sessions (tombstones included) among these; absent ones are left out. */
+  Map<SessionRef, StoredSession> findAll(Collection<SessionRef> refs);
 
   /**
-   * Writes the session if the stored one (if any) still has {@code expectedVersion} (null: none
-   * stored yet).
-   *
-   * @return false when the stored session changed in between
+   * Writes each session whose stored version is still the expected one; a session stored newer in
+   * between is left as it is.
    */
-  boolean save(StoredSession session, Long expectedVersion);
+  void saveAll(List<Write> writes);
+
+  /** A session to write, if the stored one still has {@code expectedVersion} (null: none). */
+  record Write(StoredSession session, Long expectedVersion) {}
 
   /** Live sessions of the user overlapping [from, to), by start. */
   List<StoredSession> findOverlapping(String userId, Instant from, Instant to, int limit);

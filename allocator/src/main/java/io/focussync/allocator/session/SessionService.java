@@ -3,22 +3,27 @@ package io.focussync.allocator.session;
 import io.focussync.allocator.allocation.AllocationSettings;
 import io.focussync.allocator.allocation.DayWindow;
 import io.focussync.allocator.day.Contribution;
+import io.focussync.allocator.day.DayRef;
 import io.focussync.allocator.day.DayService;
+import io.focussync.allocator.day.SessionChange;
 import io.focussync.allocator.settings.SettingsService;
-import io.focussync.contracts.sessions.v1.SessionDeleted;
-import io.focussync.contracts.sessions.v1.SessionRecorded;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies session events: only a version newer than the stored one changes anything. The days the
- * session touches (before and after) are updated first and the read model last, so a crash in
- * between is repaired by the redelivery; a duplicate finishes any emission its days still owe.
+ * Applies session events, a poll's worth at a time: only a version newer than the stored one
+ * changes anything. The days the sessions touch (before and after) are updated and their plans
+ * emitted first, the read model written last, so a crash in between is repaired by the redelivery;
+ * a duplicate finishes any emission its days still owe.
  */
 @Service
 public class SessionService {
@@ -33,47 +38,48 @@ public class SessionService {
     this.settings = settings;
   }
 
-  /** A session was recorded or changed. */
-  public void recorded(SessionRecorded event) {
-    StoredSession next =
-        new StoredSession(
-            event.userId(),
-            event.sessionId(),
-            event.source(),
-            event.version(),
-            false,
-            event.projectKey(),
-            event.start().truncatedTo(ChronoUnit.MILLIS),
-            event.end().truncatedTo(ChronoUnit.MILLIS),
-            event.title());
-    apply(next);
-  }
-
-  /** A session was deleted at its source. */
-  public void deleted(SessionDeleted event) {
-    apply(
-        new StoredSession(
-            event.userId(),
-            event.sessionId(),
-            event.source(),
-            event.version(),
-            true,
-            null,
-            null,
-            null,
-            null));
-  }
-
-  private void apply(StoredSession next) {
-    ZoneId zone = settings.get(next.userId()).timeZone();
-    Optional<StoredSession> held = sessions.find(next.userId(), next.sessionId());
-    if (held.isPresent() && held.get().version() >= next.version()) {
-      days.emitPending(next.userId(), datesOf(held.get(), zone));
+  /**
+   * Applies the changes (recorded sessions and tombstones, in any order): of several changes of one
+   * session only the newest version counts, and each touched day is re-planned once.
+   */
+  public void apply(List<StoredSession> changes) {
+    if (changes.isEmpty()) {
       return;
     }
-    TreeSet<LocalDate> dates = new TreeSet<>(datesOf(next, zone));
-    held.ifPresent(old -> dates.addAll(datesOf(old, zone)));
+    Map<SessionRef, StoredSession> newest = new LinkedHashMap<>();
+    for (StoredSession change : changes) {
+      newest.merge(change.ref(), change, (a, b) -> b.version() > a.version() ? b : a);
+    }
+    Map<SessionRef, StoredSession> held = sessions.findAll(newest.keySet());
+    Set<String> users = new HashSet<>();
+    newest.keySet().forEach(ref -> users.add(ref.userId()));
+    Map<String, AllocationSettings> settingsByUser = settings.getAll(users);
+
+    Map<DayRef, List<SessionChange>> dayChanges = new HashMap<>();
+    Set<DayRef> owed = new HashSet<>();
+    List<SessionRepository.Write> writes = new ArrayList<>();
+    for (StoredSession next : newest.values()) {
+      StoredSession old = held.get(next.ref());
+      ZoneId zone = settingsByUser.get(next.userId()).timeZone();
+      if (old != null && old.version() >= next.version()) {
+        datesOf(old, zone).forEach(date -> owed.add(new DayRef(next.userId(), date)));
+        continue;
+      }
+      addDayChanges(next, old, zone, dayChanges);
+      writes.add(new SessionRepository.Write(next, old == null ? null : old.version()));
+    }
+    days.applySessions(dayChanges, owed, settingsByUser);
+    sessions.saveAll(writes);
+  }
+
+  /** What the change does to each day the session touched before or touches now. */
+  private static void addDayChanges(
+      StoredSession next, StoredSession old, ZoneId zone, Map<DayRef, List<SessionChange>> out) {
     List<LocalDate> touched = datesOf(next, zone);
+    TreeSet<LocalDate> dates = new TreeSet<>(touched);
+    if (old != null) {
+      dates.addAll(datesOf(old, zone));
+    }
     Contribution contribution =
         next.deleted()
             ? null
@@ -85,18 +91,10 @@ public class SessionService {
                 next.end(),
                 next.title());
     for (LocalDate date : dates) {
-      days.applySession(
-          next.userId(),
-          date,
-          next.sessionId(),
-          next.version(),
-          touched.contains(date) ? contribution : null);
-    }
-    Long expected = held.map(StoredSession::version).orElse(null);
-    if (!sessions.save(next, expected)) {
-      // A newer version was stored concurrently: it has applied its own days; nothing to undo
-      // because day contributions are version-guarded.
-      return;
+      out.computeIfAbsent(new DayRef(next.userId(), date), d -> new ArrayList<>())
+          .add(
+              new SessionChange(
+                  next.sessionId(), next.version(), touched.contains(date) ? contribution : null));
     }
   }
 
@@ -106,14 +104,5 @@ public class SessionService {
       return List.of();
     }
     return DayWindow.datesTouched(session.start(), session.end(), zone);
-  }
-
-  /** The days a user's live sessions touch under the settings' zone. */
-  public TreeSet<LocalDate> datesOfAll(String userId, AllocationSettings s) {
-    TreeSet<LocalDate> dates = new TreeSet<>();
-    for (StoredSession session : sessions.findLive(userId)) {
-      dates.addAll(datesOf(session, s.timeZone()));
-    }
-    return dates;
   }
 }

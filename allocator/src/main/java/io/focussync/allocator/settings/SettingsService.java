@@ -5,7 +5,10 @@ import io.focussync.allocator.allocation.SettingsInput;
 import io.focussync.allocator.allocation.SettingsParser;
 import io.focussync.platform.web.FieldProblem;
 import io.focussync.platform.web.InvalidInputException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -24,6 +27,15 @@ public class SettingsService {
   /** The user's settings, the defaults until the user saves some. */
   public AllocationSettings get(String userId) {
     return repository.find(userId).orElseGet(AllocationSettings::defaults);
+  }
+
+  /** The settings of each of these users, the defaults for those without stored ones. */
+  public Map<String, AllocationSettings> getAll(Collection<String> userIds) {
+    Map<String, AllocationSettings> all = new HashMap<>(repository.findAll(userIds));
+    for (String userId : userIds) {
+      all.computeIfAbsent(userId, id -> AllocationSettings.defaults());
+    }
+    return all;
   }
 
   /** Validates and saves the settings, then lets the open days be re-planned. */

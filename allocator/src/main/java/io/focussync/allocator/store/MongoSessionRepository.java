@@ -1,19 +1,27 @@
 package io.focussync.allocator.store;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
+import io.focussync.allocator.session.SessionRef;
 import io.focussync.allocator.session.SessionRepository;
 import io.focussync.allocator.session.StoredSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -32,45 +40,54 @@ public class MongoSessionRepository implements SessionRepository {
     this.collection = factory.getMongoDatabase().getCollection("sessions");
     try {
       collection.createIndex(Indexes.ascending("userId", "start"));
+      // The conditional write filters on exactly (_id, version): see MongoUserDayRepository.
+      collection.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
     } catch (RuntimeException e) {
       // An index is an optimisation only; a store without secondary indexes still answers.
     }
   }
 
   @Override
-  public Optional<StoredSession> find(String userId, String sessionId) {
-    return Optional.ofNullable(
-            collection.find(Filters.eq("_id", Keys.of(userId, sessionId))).first())
-        .map(MongoSessionRepository::read);
+  public Map<SessionRef, StoredSession> findAll(Collection<SessionRef> refs) {
+    List<String> ids = new ArrayList<>(refs.size());
+    refs.forEach(ref -> ids.add(Keys.of(ref.userId(), ref.sessionId())));
+    Map<SessionRef, StoredSession> found = new HashMap<>();
+    collection
+        .find(Filters.in("_id", ids))
+        .forEach(
+            d -> {
+              StoredSession s = read(d);
+              found.put(new SessionRef(s.userId(), s.sessionId()), s);
+            });
+    return found;
   }
 
   @Override
-  public boolean save(StoredSession s, Long expectedVersion) {
-    String id = Keys.of(s.userId(), s.sessionId());
-    Document doc =
-        new Document("_id", id)
-            .append("userId", s.userId())
-            .append("sessionId", s.sessionId())
-            .append("source", s.source())
-            .append("version", s.version())
-            .append("deleted", s.deleted())
-            .append("projectKey", s.projectKey())
-            .append("start", s.start() == null ? null : Date.from(s.start()))
-            .append("end", s.end() == null ? null : Date.from(s.end()))
-            .append("title", s.title());
-    if (expectedVersion == null) {
-      try {
-        collection.insertOne(doc);
-        return true;
-      } catch (MongoWriteException e) {
-        if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-          return false;
-        }
+  public void saveAll(List<Write> writes) {
+    if (writes.isEmpty()) {
+      return;
+    }
+    List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+    for (Write w : writes) {
+      Document doc = write(w.session());
+      models.add(
+          w.expectedVersion() == null
+              ? new InsertOneModel<>(doc)
+              : new ReplaceOneModel<>(
+                  new Document("_id", doc.get("_id")).append("version", w.expectedVersion()), doc));
+    }
+    try {
+      collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      // A duplicate key is a session stored concurrently: newer, or it would not have won.
+      boolean onlyDuplicates =
+          e.getWriteErrors().stream()
+              .allMatch(
+                  err -> ErrorCategory.fromErrorCode(err.getCode()) == ErrorCategory.DUPLICATE_KEY);
+      if (!onlyDuplicates || e.getWriteConcernError() != null) {
         throw e;
       }
     }
-    Bson filter = Filters.and(Filters.eq("_id", id), Filters.eq("version", expectedVersion));
-    return collection.replaceOne(filter, doc).getMatchedCount() == 1;
   }
 
   @Override
@@ -98,6 +115,19 @@ public class MongoSessionRepository implements SessionRepository {
         .find(Filters.and(Filters.eq("userId", userId), Filters.eq("deleted", false)))
         .forEach(d -> found.add(read(d)));
     return found;
+  }
+
+  private static Document write(StoredSession s) {
+    return new Document("_id", Keys.of(s.userId(), s.sessionId()))
+        .append("userId", s.userId())
+        .append("sessionId", s.sessionId())
+        .append("source", s.source())
+        .append("version", s.version())
+        .append("deleted", s.deleted())
+        .append("projectKey", s.projectKey())
+        .append("start", s.start() == null ? null : Date.from(s.start()))
+        .append("end", s.end() == null ? null : Date.from(s.end()))
+        .append("title", s.title());
   }
 
   private static StoredSession read(Document d) {

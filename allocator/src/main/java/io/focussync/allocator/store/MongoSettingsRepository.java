@@ -8,6 +8,8 @@ import io.focussync.allocator.allocation.SettingsInput;
 import io.focussync.allocator.allocation.SettingsParser;
 import io.focussync.allocator.settings.SettingsRepository;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,17 +29,27 @@ public class MongoSettingsRepository implements SettingsRepository {
 
   @Override
   public Optional<AllocationSettings> find(String userId) {
-    Document doc = collection.find(Filters.eq("_id", userId)).first();
-    if (doc == null) {
-      return Optional.empty();
-    }
+    return Optional.ofNullable(collection.find(Filters.eq("_id", userId)).first())
+        .map(MongoSettingsRepository::read);
+  }
+
+  @Override
+  public Map<String, AllocationSettings> findAll(Collection<String> userIds) {
+    Map<String, AllocationSettings> found = new HashMap<>();
+    collection
+        .find(Filters.in("_id", userIds))
+        .forEach(doc -> found.put(doc.getString("_id"), read(doc)));
+    return found;
+  }
+
+  private static AllocationSettings read(Document doc) {
     List<SettingsInput.RuleInput> rules = new ArrayList<>();
     for (Document r : doc.getList("rules", Document.class, List.of())) {
       rules.add(
           new SettingsInput.RuleInput(
               r.getString("match"), r.getString("pattern"), r.getString("projectId")));
     }
-    Map<String, Object> mapping = new java.util.HashMap<>();
+    Map<String, Object> mapping = new HashMap<>();
     for (Document pair : doc.getList("projectMapping", Document.class, List.of())) {
       mapping.put(pair.getString("key"), pair.getString("projectId"));
     }
@@ -60,7 +72,7 @@ public class MongoSettingsRepository implements SettingsRepository {
     if (!result.valid()) {
       throw new IllegalStateException("stored settings of a user are invalid: " + result);
     }
-    return Optional.of(result.settings());
+    return result.settings();
   }
 
   @Override

@@ -1,14 +1,22 @@
 package io.focussync.allocator.store;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.focussync.allocator.allocation.AllocatedEntry;
 import io.focussync.allocator.day.Contribution;
+import io.focussync.allocator.day.DayRef;
 import io.focussync.allocator.day.StoredPlan;
 import io.focussync.allocator.day.SyncState;
 import io.focussync.allocator.day.UserDay;
@@ -16,7 +24,9 @@ import io.focussync.allocator.day.UserDayRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +42,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MongoUserDayRepository implements UserDayRepository {
 
+  private static final Bson MARK_EMITTED =
+      Updates.combine(
+          Updates.set("plan.emitted", true),
+          Updates.set("unemitted", false),
+          Updates.inc("docVersion", 1L));
+
   private final MongoCollection<Document> collection;
 
   public MongoUserDayRepository(MongoDatabaseFactory factory) {
@@ -40,6 +56,11 @@ public class MongoUserDayRepository implements UserDayRepository {
       collection.createIndex(Indexes.ascending("userId", "date"));
       collection.createIndex(Indexes.ascending("unemitted"));
       collection.createIndex(Indexes.ascending("dueAt"));
+      // The conditional writes filter on exactly these keys, as plain documents (Filters.and
+      // would render $and). MongoDB answers them from the _id index; the embedded wire server
+      // uses an index only if its keys equal the filter's, and scans the collection otherwise.
+      collection.createIndex(
+          Indexes.ascending("_id", "docVersion"), new IndexOptions().unique(true));
     } catch (RuntimeException e) {
       // Indexes are an optimisation only.
     }
@@ -52,43 +73,91 @@ public class MongoUserDayRepository implements UserDayRepository {
   }
 
   @Override
-  public boolean save(UserDay day) {
-    long expected = day.docVersion();
-    Document doc = write(day, expected + 1);
-    boolean saved;
-    if (expected == 0) {
-      try {
-        collection.insertOne(doc);
-        saved = true;
-      } catch (MongoWriteException e) {
-        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-          throw e;
-        }
-        saved = false;
-      }
-    } else {
-      Bson filter =
-          Filters.and(
-              Filters.eq("_id", id(day.userId(), day.date())), Filters.eq("docVersion", expected));
-      saved = collection.replaceOne(filter, doc).getMatchedCount() == 1;
-    }
-    if (saved) {
-      day.docVersion(expected + 1);
-    }
-    return saved;
+  public Map<DayRef, UserDay> findAll(Collection<DayRef> refs) {
+    List<String> ids = new ArrayList<>(refs.size());
+    refs.forEach(ref -> ids.add(id(ref.userId(), ref.date())));
+    Map<DayRef, UserDay> found = new HashMap<>();
+    collection
+        .find(Filters.in("_id", ids))
+        .forEach(
+            d -> {
+              UserDay day = read(d);
+              found.put(new DayRef(day.userId(), day.date()), day);
+            });
+    return found;
   }
 
   @Override
-  public void markEmitted(String userId, LocalDate date, long revision) {
-    collection.updateOne(
-        Filters.and(
-            Filters.eq("_id", id(userId, date)),
-            Filters.eq("plan.revision", revision),
-            Filters.eq("plan.emitted", false)),
-        Updates.combine(
-            Updates.set("plan.emitted", true),
-            Updates.set("unemitted", false),
-            Updates.inc("docVersion", 1L)));
+  public boolean save(UserDay day) {
+    return saveAll(List.of(day));
+  }
+
+  @Override
+  public boolean saveAll(List<UserDay> days) {
+    if (days.isEmpty()) {
+      return true;
+    }
+    List<WriteModel<Document>> models = new ArrayList<>(days.size());
+    for (UserDay day : days) {
+      long expected = day.docVersion();
+      Document doc = write(day, expected + 1);
+      models.add(
+          expected == 0
+              ? new InsertOneModel<>(doc)
+              : new ReplaceOneModel<>(
+                  new Document("_id", doc.get("_id")).append("docVersion", expected), doc));
+    }
+    BulkWriteResult result;
+    try {
+      result = collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      // A duplicate key is a day inserted concurrently: a conflict like a docVersion mismatch.
+      boolean onlyDuplicates =
+          e.getWriteErrors().stream()
+              .allMatch(
+                  err -> ErrorCategory.fromErrorCode(err.getCode()) == ErrorCategory.DUPLICATE_KEY);
+      if (!onlyDuplicates || e.getWriteConcernError() != null) {
+        throw e;
+      }
+      return false;
+    }
+    if (result.getInsertedCount() + result.getMatchedCount() != days.size()) {
+      return false;
+    }
+    days.forEach(day -> day.docVersion(day.docVersion() + 1));
+    return true;
+  }
+
+  @Override
+  public void markEmitted(List<UserDay> days) {
+    if (days.isEmpty()) {
+      return;
+    }
+    // Usually the day is as this process left it: found through its docVersion (indexed).
+    List<WriteModel<Document>> models = new ArrayList<>(days.size());
+    for (UserDay day : days) {
+      models.add(
+          new UpdateOneModel<>(
+              new Document("_id", id(day.userId(), day.date()))
+                  .append("docVersion", day.docVersion()),
+              MARK_EMITTED));
+    }
+    BulkWriteResult result = collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+    if (result.getMatchedCount() == days.size()) {
+      return;
+    }
+    // Someone wrote some of them in between: mark those whose plan is still this revision.
+    models.clear();
+    for (UserDay day : days) {
+      models.add(
+          new UpdateOneModel<>(
+              Filters.and(
+                  Filters.eq("_id", id(day.userId(), day.date())),
+                  Filters.eq("plan.revision", day.plan().revision()),
+                  Filters.eq("plan.emitted", false)),
+              MARK_EMITTED));
+    }
+    collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
   }
 
   @Override

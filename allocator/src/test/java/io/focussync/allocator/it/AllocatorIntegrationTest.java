@@ -3,6 +3,7 @@ package io.focussync.allocator.it;
 import static org.awaitility.Awaitility.await;
 
 import io.focussync.allocator.day.PlanPublisher;
+import io.focussync.allocator.day.UserDayRepository;
 import io.focussync.contracts.CloudEventHeaders;
 import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.EventTypes;
@@ -37,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Spring context of the allocator's integration tests: the real in-JVM broker and wire
- * server, a movable clock and a spy on the plan publisher (to make emission fail on purpose).
+ * server, a movable clock and spies on the plan publisher and the day store (to make emission or a
+ * write fail on purpose).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -51,6 +53,7 @@ public abstract class AllocatorIntegrationTest {
   @Autowired protected InternalIdentity identity;
   @Autowired protected MutableClock clock;
   @MockitoSpyBean protected PlanPublisher publisher;
+  @MockitoSpyBean protected UserDayRepository dayRepository;
 
   protected final PlanCollector plans = PlanCollector.of(Topics.DAY_PLANS);
   protected final String user = "u-" + UUID.randomUUID();

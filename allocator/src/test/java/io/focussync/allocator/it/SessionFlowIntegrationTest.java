@@ -61,11 +61,17 @@ class SessionFlowIntegrationTest extends AllocatorIntegrationTest {
                 List.of("rest:c")));
     assertThat(plan.mode()).isEqualTo("NORMALIZED");
     assertThat(plan.timeZone()).isEqualTo("UTC");
-    assertThat(plansOf(FRIDAY)).extracting(DayPlanned::revision).containsExactly(1L, 2L, 3L);
+    // Events of one poll are planned together, so there may be fewer revisions than events.
+    List<Long> revisions = plansOf(FRIDAY).stream().map(DayPlanned::revision).toList();
+    assertThat(revisions)
+        .startsWith(1L)
+        .isSorted()
+        .doesNotHaveDuplicates()
+        .endsWith(plan.revision());
 
     JsonNode day = get("/api/v1/days/2026-11-20");
     assertThat(day.get("status").asString()).isEqualTo("PENDING");
-    assertThat(day.get("plan").get("revision").asLong()).isEqualTo(3);
+    assertThat(day.get("plan").get("revision").asLong()).isEqualTo(plan.revision());
     assertThat(day.get("buckets")).hasSize(3);
     assertThat(day.get("buckets").get(0).get("rule").asString()).contains("Other");
     assertThat(day.get("plan").get("entries").get(0).get("start").asString())

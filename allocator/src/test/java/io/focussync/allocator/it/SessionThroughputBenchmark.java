@@ -86,7 +86,7 @@ class SessionThroughputBenchmark extends AllocatorIntegrationTest {
     var sessions = mongo.getDatabase("focussync-allocator").getCollection("sessions");
     await()
         .atMost(Duration.ofMinutes(20))
-        .pollInterval(Duration.ofMillis(500))
+        .pollInterval(Duration.ofSeconds(2))
         .until(() -> sessions.countDocuments(Filters.in("userId", userIds)) == events);
     double seconds = (System.nanoTime() - began) / 1e9;
     System.out.printf(

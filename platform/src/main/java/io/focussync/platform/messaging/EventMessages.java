@@ -6,7 +6,9 @@ import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.FocusSyncEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -46,6 +48,24 @@ public final class EventMessages {
    */
   public static FocusSyncEvent fromMessage(Message<byte[]> message) {
     return EventCodec.fromJson(typeOf(message), message.getPayload());
+  }
+
+  /**
+   * The records of a batch-mode message, each as a message with its own headers (the binder puts
+   * every record's headers in {@code kafka_batchConvertedHeaders}, in payload order).
+   */
+  public static List<Message<byte[]>> split(Message<List<byte[]>> batch) {
+    List<byte[]> payloads = batch.getPayload();
+    List<?> headers = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
+    List<Message<byte[]>> records = new ArrayList<>(payloads.size());
+    for (int i = 0; i < payloads.size(); i++) {
+      MessageBuilder<byte[]> record = MessageBuilder.withPayload(payloads.get(i));
+      if (headers != null && i < headers.size() && headers.get(i) instanceof Map<?, ?> map) {
+        map.forEach((name, value) -> record.setHeader(String.valueOf(name), value));
+      }
+      records.add(record.build());
+    }
+    return records;
   }
 
   /** The logical type header of a message in any of its spellings, or null. */

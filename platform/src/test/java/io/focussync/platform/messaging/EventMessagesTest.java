@@ -9,6 +9,8 @@ import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.sessions.v1.SessionDeleted;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +53,27 @@ class EventMessagesTest {
     Message<byte[]> message = MessageBuilder.withPayload(EventCodec.toJson(event)).build();
 
     assertThatThrownBy(() -> EventMessages.fromMessage(message))
+        .isInstanceOf(EventCodec.UnreadableEventException.class);
+  }
+
+  @Test
+  void aBatchSplitsIntoRecordsEachWithItsOwnHeaders() {
+    SessionDeleted other = new SessionDeleted("u-2", "rest:2", "rest", 8, event.deletedAt());
+    Message<List<byte[]>> batch =
+        MessageBuilder.withPayload(List.of(EventCodec.toJson(event), EventCodec.toJson(other)))
+            .setHeader(
+                KafkaHeaders.BATCH_CONVERTED_HEADERS,
+                List.of(
+                    Map.of(CloudEventHeaders.TYPE, EventTypes.SESSION_DELETED.getBytes()),
+                    Map.of(CloudEventHeaders.TYPE, "unknown.type")))
+            .build();
+
+    List<Message<byte[]>> records = EventMessages.split(batch);
+
+    assertThat(records).hasSize(2);
+    assertThat(EventMessages.fromMessage(records.get(0))).isEqualTo(event);
+    assertThat(EventMessages.typeOf(records.get(1))).isEqualTo("unknown.type");
+    assertThatThrownBy(() -> EventMessages.fromMessage(records.get(1)))
         .isInstanceOf(EventCodec.UnreadableEventException.class);
   }
 }
