@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.focussync.clockify.simulator.ClockifySimulator;
 import io.focussync.clockify.simulator.SimRequest;
+import io.focussync.contracts.EventCodec;
+import io.focussync.contracts.EventTypes;
+import io.focussync.contracts.Topics;
+import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.e2e.support.GatewayApi;
 import io.focussync.e2e.support.PipelineWorld;
 import io.focussync.e2e.support.PipelineWorld.Tenant;
@@ -21,6 +25,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +42,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,6 +67,8 @@ class PipelineBenchmark {
   private static final int RATE = Integer.getInteger("benchmark.rate", 100);
   private static final int KAFKA_RECORDS = Integer.getInteger("benchmark.kafkaRecords", 20_000);
   private static final int SIM_GETS = Integer.getInteger("benchmark.simulatorGets", 500);
+  private static final int BURST_DAYS = Integer.getInteger("benchmark.burstDays", 2);
+  private static final int BURST_EDITS = Integer.getInteger("benchmark.burstEdits", 5);
   private static final List<String> SERVICES =
       List.of(
           "api-gateway", "tracker-ingest", "allocator", "clockify-connector", "notion-connector");
@@ -127,6 +136,7 @@ class PipelineBenchmark {
       lastWrite = Math.max(lastWrite, write);
     }
     Arrays.sort(latencies);
+    Stages stages = stages(clockify, accepted);
     double sustained = accepted.size() / ((lastWrite - first202) / 1e9);
 
     long entryWrites = 0;
@@ -136,6 +146,8 @@ class PipelineBenchmark {
       allCalls += clockify.requests(r -> r.path().contains(tenant.workspace())).size();
     }
     int convergedDays = USERS * SESSIONS;
+
+    Burst burst = editBursts(plan);
 
     double kafkaPerSecond = kafkaThroughput();
     long[] simRoundTrips = simulatorRoundTrips(clockify);
@@ -154,6 +166,16 @@ class PipelineBenchmark {
     row(out, "202 → Clockify write p95", ms(pct(latencies, 95)));
     row(out, "202 → Clockify write p99", ms(pct(latencies, 99)));
     row(out, "202 → Clockify write max", ms(latencies[latencies.length - 1]));
+    row(
+        out,
+        "stage: 202 → DayPlanned appended (ingest + allocator) p50",
+        ms(pct(stages.toPlan, 50)));
+    row(
+        out,
+        "stage: 202 → DayPlanned appended (ingest + allocator) p99",
+        ms(pct(stages.toPlan, 99)));
+    row(out, "stage: DayPlanned → Clockify write (connector) p50", ms(pct(stages.toWrite, 50)));
+    row(out, "stage: DayPlanned → Clockify write (connector) p99", ms(pct(stages.toWrite, 99)));
     row(out, "sustained end to end (sessions / (last write − first 202))", f(sustained) + " /s");
     row(
         out,
@@ -163,6 +185,12 @@ class PipelineBenchmark {
         out,
         "all Clockify calls on the workspace per converged day (incl. reads)",
         f((double) allCalls / convergedDays) + " (" + allCalls + "/" + convergedDays + ")");
+    row(
+        out,
+        "Clockify entry writes per edited day under bursts of "
+            + BURST_EDITS
+            + " back-to-back edits (minimum 1)",
+        f((double) burst.writes / burst.days) + " (" + burst.writes + "/" + burst.days + ")");
     row(out, "reference: raw Kafka produce→consume", f(kafkaPerSecond) + " records/s");
     row(out, "reference: simulator GET /v1/user round trip p50", ms(pct(simRoundTrips, 50)));
     row(out, "reference: simulator GET /v1/user round trip p99", ms(pct(simRoundTrips, 99)));
@@ -201,6 +229,111 @@ class PipelineBenchmark {
     body.put("title", "session " + sent.id);
     return body;
   }
+
+  /**
+   * After the run converged: on the first {@code BURST_DAYS} days of every user, {@code
+   * BURST_EDITS} edits of the day's session back to back (each PUT as soon as the previous 202
+   * came), all users at once; then the Clockify entry writes it took until the simulator holds
+   * every last edit and nothing moves for 5 s. The minimum is one write (a PUT) per edited day.
+   */
+  private Burst editBursts(List<Sent> sessions) throws Exception {
+    List<Tenant> tenants = sessions.stream().map(s -> s.tenant).distinct().toList();
+    List<Sent> edited = new ArrayList<>();
+    for (Sent sent : sessions) {
+      if (edited.stream().filter(e -> e.tenant == sent.tenant).count() < BURST_DAYS) {
+        edited.add(sent);
+      }
+    }
+    long before = tenants.stream().mapToLong(world::entryWrites).sum();
+    ScheduledExecutorService pool = Executors.newScheduledThreadPool(16);
+    List<Future<?>> futures = new ArrayList<>();
+    for (Sent sent : edited) {
+      futures.add(
+          pool.submit(
+              () -> {
+                for (int e = 1; e <= BURST_EDITS; e++) {
+                  Sent edit = sent.endingAt(Instant.parse(sent.end).plusSeconds(300L * e));
+                  GatewayApi.Reply reply =
+                      sent.tenant.api().put("/api/v1/sessions/" + sent.id, body(edit));
+                  assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+                }
+              }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+    ClockifySimulator clockify = world.clockify();
+    PipelineWorld.eventually()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> edited.stream().allMatch(s -> holdsLastEdit(clockify, s)));
+    waitForQuiet(tenants);
+    long writes = tenants.stream().mapToLong(world::entryWrites).sum() - before;
+    return new Burst(edited.size(), writes);
+  }
+
+  private static boolean holdsLastEdit(ClockifySimulator clockify, Sent sent) {
+    Instant last = Instant.parse(sent.end).plusSeconds(300L * BURST_EDITS);
+    return clockify.entries(sent.tenant.workspace()).stream()
+        .anyMatch(
+            e ->
+                Instant.parse(e.start()).equals(Instant.parse(sent.start))
+                    && Instant.parse(e.end()).equals(last));
+  }
+
+  /**
+   * Per-stage latencies: each session's 202, its day's first {@code DayPlanned} (the record's
+   * timestamp, set by the allocator's producer on this machine's clock) and its first Clockify
+   * write.
+   */
+  private Stages stages(ClockifySimulator clockify, Collection<Sent> accepted) {
+    Map<String, Long> firstPlan = new HashMap<>();
+    Properties props = new Properties();
+    props.put(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        world.stack().processes().sharedEnvironment().get("FOCUSSYNC_KAFKA_BOOTSTRAP"));
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.DAY_PLANS).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          DayPlanned plan = (DayPlanned) EventCodec.fromJson(EventTypes.DAY_PLANNED, r.value());
+          firstPlan.merge(plan.userId() + "|" + plan.date(), r.timestamp(), Math::min);
+        }
+      }
+    }
+    long nanosToEpochMs = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+    List<Long> toPlan = new ArrayList<>();
+    List<Long> toWrite = new ArrayList<>();
+    for (Sent sent : accepted) {
+      Long planMs = firstPlan.get(sent.tenant.user().id() + "|" + sent.start.substring(0, 10));
+      if (planMs == null) {
+        continue;
+      }
+      long acceptedMs = (sent.acceptedNanos + nanosToEpochMs) / 1_000_000L;
+      long writeMs = (firstWrite(clockify, sent).atNanos() + nanosToEpochMs) / 1_000_000L;
+      toPlan.add((planMs - acceptedMs) * 1_000_000L);
+      toWrite.add((writeMs - planMs) * 1_000_000L);
+    }
+    return new Stages(sorted(toPlan), sorted(toWrite));
+  }
+
+  private static long[] sorted(List<Long> values) {
+    return values.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
+  /** Per-stage latencies in nanoseconds (millisecond resolution), sorted. */
+  private record Stages(long[] toPlan, long[] toWrite) {}
+
+  /** Edited days and the Clockify entry writes their bursts cost. */
+  private record Burst(int days, long writes) {}
 
   /** The Clockify simulator's first POST of the session's entry, or null. */
   private static SimRequest firstWrite(ClockifySimulator clockify, Sent sent) {
@@ -401,6 +534,10 @@ class PipelineBenchmark {
 
     Sent acceptedAt(long nanos) {
       return new Sent(tenant, id, start, end, nanos);
+    }
+
+    Sent endingAt(Instant newEnd) {
+      return new Sent(tenant, id, start, newEnd.toString(), acceptedNanos);
     }
   }
 }

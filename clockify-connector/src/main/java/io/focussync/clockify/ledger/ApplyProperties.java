@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How plans are applied.
  *
  * @param workers threads shared by all workspaces; each workspace uses at most one at a time
- * @param coalesceDelay how long a newly accepted plan waits, so a burst of revisions of a day
- *     becomes one set of Clockify writes
+ * @param coalesceDelay how long a day must have been quiet (no newer plan accepted) before its plan
+ *     is applied, so a burst of revisions becomes one set of Clockify writes
+ * @param coalesceMaxWait the longest a day waits for quiet after its first waiting plan
  * @param createAttempts POSTs of one entry per apply, each after a lookup found nothing
  * @param retryDelay first delay before a failed day is tried again (doubles up to maxRetryDelay)
  */
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ApplyProperties(
     int workers,
     Duration coalesceDelay,
+    Duration coalesceMaxWait,
     int createAttempts,
     Duration retryDelay,
     Duration maxRetryDelay) {
@@ -23,6 +25,7 @@ public record ApplyProperties(
   public ApplyProperties {
     workers = workers <= 0 ? 8 : workers;
     coalesceDelay = coalesceDelay == null ? Duration.ofMillis(200) : coalesceDelay;
+    coalesceMaxWait = coalesceMaxWait == null ? Duration.ofSeconds(2) : coalesceMaxWait;
     createAttempts = createAttempts <= 0 ? 3 : createAttempts;
     retryDelay = retryDelay == null ? Duration.ofSeconds(5) : retryDelay;
     maxRetryDelay = maxRetryDelay == null ? Duration.ofMinutes(10) : maxRetryDelay;

@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 /**
  * Runs day applies off the consumer thread: one lane per ledger scope (workspace), each lane
  * applying one day at a time on a shared pool, so a slow or failing workspace holds at most one
- * thread and never delays another workspace's days. A day queued twice is applied once; the apply
- * reads the newest plan from the store, which is how waiting revisions are coalesced.
+ * thread and never delays another workspace's days. A newly accepted plan waits until its day has
+ * been quiet for the coalescing delay (a debounce, capped by the maximum wait); a day queued twice
+ * is applied once; the apply reads the newest plan from the store, which is how waiting revisions
+ * are coalesced.
  */
 @Component
 public class DayScheduler implements DisposableBean {
@@ -39,6 +41,7 @@ public class DayScheduler implements DisposableBean {
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
   private final Map<String, Lane> lanes = new HashMap<>();
+  private final Map<DayKey, Quiet> quieting = new HashMap<>();
 
   public DayScheduler(
       DayStore days,
@@ -53,9 +56,13 @@ public class DayScheduler implements DisposableBean {
     this.timer = Executors.newSingleThreadScheduledExecutor(threads("clockify-apply-timer"));
   }
 
-  /** Applies the day after the delay (null: the coalescing delay). */
+  /** Applies the day after the delay (null: once the day has been quiet, see the class). */
   public void schedule(DayKey day, Duration delay) {
-    Duration wait = delay == null ? properties.coalesceDelay() : delay;
+    if (delay == null) {
+      coalesce(day);
+      return;
+    }
+    Duration wait = delay;
     if (wait.isZero() || wait.isNegative()) {
       enqueue(day);
     } else {
@@ -73,6 +80,40 @@ public class DayScheduler implements DisposableBean {
   @EventListener
   public void onConnectionSaved(ConnectionSaved saved) {
     days.pendingOf(saved.userId()).forEach(day -> schedule(day, Duration.ZERO));
+  }
+
+  private void coalesce(DayKey day) {
+    long now = System.nanoTime();
+    synchronized (quieting) {
+      Quiet waiting = quieting.get(day);
+      if (waiting != null) {
+        waiting.lastPlanAt = now;
+        return;
+      }
+      quieting.put(day, new Quiet(now));
+    }
+    timer.schedule(
+        () -> whenQuiet(day), properties.coalesceDelay().toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private void whenQuiet(DayKey day) {
+    long remaining;
+    synchronized (quieting) {
+      Quiet waiting = quieting.get(day);
+      long due =
+          Math.min(
+              waiting.lastPlanAt + properties.coalesceDelay().toNanos(),
+              waiting.firstPlanAt + properties.coalesceMaxWait().toNanos());
+      remaining = due - System.nanoTime();
+      if (remaining <= 0) {
+        quieting.remove(day);
+      }
+    }
+    if (remaining > 0) {
+      timer.schedule(() -> whenQuiet(day), remaining, TimeUnit.NANOSECONDS);
+    } else {
+      enqueue(day);
+    }
   }
 
   private void enqueue(DayKey day) {
@@ -136,6 +177,17 @@ public class DayScheduler implements DisposableBean {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /** When a waiting day's first and latest plans were accepted ({@link System#nanoTime()}). */
+  private static final class Quiet {
+    private final long firstPlanAt;
+    private long lastPlanAt;
+
+    private Quiet(long at) {
+      this.firstPlanAt = at;
+      this.lastPlanAt = at;
+    }
   }
 
   private static final class Lane {

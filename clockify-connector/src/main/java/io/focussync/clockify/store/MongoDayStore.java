@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.nin;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.focussync.clockify.ledger.DayKey;
 import io.focussync.clockify.ledger.DayRecord;
@@ -38,6 +39,10 @@ public class MongoDayStore implements DayStore {
   public MongoDayStore(MongoTemplate mongo, Clock clock) {
     this.days = mongo.getCollection("days");
     this.days.createIndex(Indexes.ascending("userId", "status"));
+    // Conditional writes filter on exactly (_id, revision) as a plain document: MongoDB answers
+    // them from the _id index; the embedded wire server only from an index with exactly these
+    // keys (a $and or a range scans the whole collection, under its lock).
+    this.days.createIndex(Indexes.ascending("_id", "revision"), new IndexOptions().unique(true));
     this.clock = clock;
   }
 
@@ -57,11 +62,17 @@ public class MongoDayStore implements DayStore {
             .append("status", "PENDING")
             .append("failures", 0)
             .append("updatedAt", now());
-    if (days.updateOne(
-                and(eq("_id", id), lt("revision", plan.revision())), new Document("$set", fields))
-            .getMatchedCount()
-        > 0) {
-      return true;
+    for (Document held = days.find(eq("_id", id)).first();
+        held != null;
+        held = days.find(eq("_id", id)).first()) {
+      long heldRevision = number(held, "revision");
+      if (heldRevision >= plan.revision()) {
+        return false;
+      }
+      Document unchanged = new Document("_id", id).append("revision", heldRevision);
+      if (days.updateOne(unchanged, new Document("$set", fields)).getMatchedCount() > 0) {
+        return true;
+      }
     }
     try {
       days.insertOne(
@@ -89,7 +100,8 @@ public class MongoDayStore implements DayStore {
             .append("failures", 0)
             .append("updatedAt", now());
     // The status only describes the newest plan: if a newer one is waiting, keep it PENDING.
-    if (days.updateOne(and(eq("_id", id), eq("revision", revision)), set(settled)).getMatchedCount()
+    if (days.updateOne(new Document("_id", id).append("revision", revision), set(settled))
+            .getMatchedCount()
         == 0) {
       days.updateOne(
           and(eq("_id", id), lt("appliedRevision", revision)),

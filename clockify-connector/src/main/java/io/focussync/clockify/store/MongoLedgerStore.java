@@ -1,9 +1,9 @@
 package io.focussync.clockify.store;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import io.focussync.clockify.ledger.LedgerStore;
@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -35,8 +36,15 @@ public class MongoLedgerStore implements LedgerStore {
   @Override
   public List<LedgerSlot> load(String userId, String scope, LocalDate date) {
     List<LedgerSlot> slots = new ArrayList<>();
-    for (Document doc :
-        ledger.find(and(eq("userId", userId), eq("scope", scope), eq("date", date.toString())))) {
+    // A prefix of the _id (which the wire server answers from the _id index; a filter on the
+    // fields would scan every slot of every user), checked field by field for exactness.
+    String prefix = id(userId, scope, date, "");
+    for (Document doc : ledger.find(Filters.regex("_id", "^" + Pattern.quote(prefix)))) {
+      if (!userId.equals(doc.getString("userId"))
+          || !scope.equals(doc.getString("scope"))
+          || !date.toString().equals(doc.getString("date"))) {
+        continue;
+      }
       String start = doc.getString("start");
       slots.add(
           new LedgerSlot(

@@ -7,10 +7,23 @@ import io.focussync.clockify.IntegrationTestBase;
 import io.focussync.clockify.reconcile.LedgerSlot;
 import io.focussync.clockify.reconcile.SlotState;
 import io.focussync.clockify.simulator.SimEntry;
+import io.focussync.contracts.CloudEventHeaders;
+import io.focussync.contracts.EventCodec;
+import io.focussync.contracts.EventTypes;
+import io.focussync.contracts.Topics;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.syncresults.v1.DaySynced;
+import io.focussync.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -147,5 +160,44 @@ class ExactlyOnceTest extends IntegrationTestBase {
     } finally {
       CLOCKIFY.setLatency(0);
     }
+  }
+
+  @Test
+  void aBurstLongerThanTheCoalescingDelayIsAppliedOnceWhenTheDayIsQuiet() throws Exception {
+    String user = unique("debounce");
+    String workspace = connect(user);
+    // Five revisions 50 ms apart from one producer: the burst lasts longer than the 150 ms
+    // coalescing delay, but no gap in it does, so the day is quiet only after the last one.
+    Properties props = new Properties();
+    props.put("bootstrap.servers", TestInfrastructure.get().kafkaBootstrap());
+    props.put("key.serializer", StringSerializer.class.getName());
+    props.put("value.serializer", ByteArraySerializer.class.getName());
+    ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+      producer.partitionsFor(Topics.DAY_PLANS);
+      for (int revision = 1; revision <= 5; revision++) {
+        DayPlanned plan =
+            plan(
+                user,
+                revision,
+                entry("project:a", "pa", "09:00", (12 + revision) + ":00"),
+                entry("project:b", "pb", (12 + revision) + ":00", "18:00"));
+        ProducerRecord<String, byte[]> record =
+            new ProducerRecord<>(Topics.DAY_PLANS, user, EventCodec.toJson(plan));
+        record.headers().add(CloudEventHeaders.TYPE, EventTypes.DAY_PLANNED.getBytes());
+        pace.schedule(() -> producer.send(record).get(), 50, TimeUnit.MILLISECONDS).get();
+      }
+    } finally {
+      pace.shutdown();
+    }
+
+    awaitSynced(user, 5);
+
+    assertThat(CLOCKIFY.entries(workspace))
+        .extracting(SimEntry::projectId, SimEntry::end)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("pa", DAY + "T17:00:00Z"),
+            org.assertj.core.groups.Tuple.tuple("pb", DAY + "T18:00:00Z"));
+    assertThat(entryWrites(workspace)).isEqualTo(2);
   }
 }
