@@ -62,8 +62,8 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineBenchmark {
 
-  private static final int USERS = Integer.getInteger("benchmark.users", 5);
-  private static final int SESSIONS = Integer.getInteger("benchmark.sessions", 40);
+  private static final int USERS = Integer.getInteger("benchmark.users", 50);
+  private static final int SESSIONS = Integer.getInteger("benchmark.sessions", 10);
   private static final int RATE = Integer.getInteger("benchmark.rate", 100);
   private static final int KAFKA_RECORDS = Integer.getInteger("benchmark.kafkaRecords", 20_000);
   private static final int SIM_GETS = Integer.getInteger("benchmark.simulatorGets", 500);
