@@ -1,8 +1,6 @@
 package io.focussync.ingest.messaging;
 
 import io.focussync.contracts.FocusSyncEvent;
-import io.focussync.contracts.Topics;
-import io.focussync.platform.messaging.EventMessages;
 import io.focussync.platform.web.ServiceUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,12 +8,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +31,7 @@ public class SessionPublisher {
   private final KafkaTemplate<byte[], byte[]> single;
   private final KafkaTemplate<byte[], byte[]> transactional;
   private final PublisherProperties properties;
+  private final SessionRecords records = new SessionRecords(SOURCE);
 
   SessionPublisher(
       @Qualifier("sessionsTemplate") KafkaTemplate<byte[], byte[]> single,
@@ -54,12 +51,17 @@ public class SessionPublisher {
       publishOne(events.get(0));
       return;
     }
+    // Built before the transaction begins, so that it is held open only for the sends.
+    List<ProducerRecord<byte[], byte[]>> batch = new ArrayList<>(events.size());
+    for (FocusSyncEvent event : events) {
+      batch.add(records.record(event));
+    }
     List<CompletableFuture<SendResult<byte[], byte[]>>> sends = new ArrayList<>(events.size());
     try {
       transactional.executeInTransaction(
           operations -> {
-            for (FocusSyncEvent event : events) {
-              sends.add(operations.send(message(event)));
+            for (ProducerRecord<byte[], byte[]> record : batch) {
+              sends.add(operations.send(record));
             }
             return null;
           });
@@ -77,7 +79,7 @@ public class SessionPublisher {
 
   private void publishOne(FocusSyncEvent event) {
     try {
-      single.send(message(event)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      single.send(records.record(event)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable(e);
@@ -89,12 +91,6 @@ public class SessionPublisher {
       }
       throw e;
     }
-  }
-
-  private static Message<byte[]> message(FocusSyncEvent event) {
-    return MessageBuilder.fromMessage(EventMessages.toMessage(event, SOURCE))
-        .setHeader(KafkaHeaders.TOPIC, Topics.SESSIONS)
-        .build();
   }
 
   private ServiceUnavailableException unavailable(Throwable cause) {

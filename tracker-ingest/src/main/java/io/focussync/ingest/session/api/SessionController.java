@@ -159,7 +159,7 @@ class SessionController {
               new FieldProblem(
                   "sessions", "must have at most " + properties.maxBatchSize() + " items")));
     }
-    String fingerprint = IdempotencyService.fingerprint("POST", "/api/v1/sessions/batch", body);
+    String fingerprint = fingerprint(key, "POST", "/api/v1/sessions/batch", body);
     return respond(
         idempotency.execute(user.id(), key, fingerprint, () -> runBatch(user.id(), key, sessions)));
   }
@@ -211,7 +211,7 @@ class SessionController {
       throw invalid(prepared.violations());
     }
     String[] methodAndPath = request.split(" ", 2);
-    String fingerprint = IdempotencyService.fingerprint(methodAndPath[0], methodAndPath[1], body);
+    String fingerprint = fingerprint(key, methodAndPath[0], methodAndPath[1], body);
     return respond(
         idempotency.execute(
             userId,
@@ -222,6 +222,11 @@ class SessionController {
               publisher.publish(List.of(prepared.event()));
               return new StoredResponse(202, write(sessionJson(prepared.event())));
             }));
+  }
+
+  /** The request's fingerprint when it has an Idempotency-Key (without one it is not used). */
+  private static String fingerprint(String key, String method, String path, byte[] body) {
+    return key == null ? null : IdempotencyService.fingerprint(method, path, body);
   }
 
   private static SessionInput readSingle(JsonNode tree) {

@@ -1,0 +1,145 @@
+package io.focussync.ingest.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.focussync.contracts.CloudEventHeaders;
+import io.focussync.contracts.EventCodec;
+import io.focussync.contracts.FocusSyncEvent;
+import io.focussync.contracts.Topics;
+import io.focussync.contracts.sessions.v1.SessionDeleted;
+import io.focussync.contracts.sessions.v1.SessionRecorded;
+import io.focussync.platform.messaging.EventMessages;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.converter.MessagingMessageConverter;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * The records built directly are the ones Spring's converter makes of the platform's event messages
+ * (as this service published before): same topic, key, value and headers in the same order, only
+ * the per-record {@code ce_id} and {@code ce_time} differ.
+ */
+class SessionRecordsTest {
+
+  private static final Instant AT = Instant.parse("2026-11-20T09:00:00Z");
+
+  private final SessionRecords records = new SessionRecords(SessionPublisher.SOURCE);
+
+  @Test
+  void aRecordedSessionIsTheRecordSpringWouldMake() {
+    assertSameAsSpring(
+        new SessionRecorded(
+            "user-1",
+            "rest:abc",
+            "rest",
+            "abc",
+            17,
+            "project ü",
+            AT,
+            AT.plusSeconds(3600),
+            "Deep work",
+            List.of("focus", "ü"),
+            Map.of("timeZone", "Europe/Berlin"),
+            AT.plusSeconds(7200)));
+  }
+
+  @Test
+  void aDeletedSessionIsTheRecordSpringWouldMake() {
+    assertSameAsSpring(new SessionDeleted("user-2", "import:x", "import", 18, AT));
+  }
+
+  @Test
+  void everyRecordHasItsOwnIdAndTime() {
+    SessionDeleted event = new SessionDeleted("user-2", "rest:x", "rest", 18, AT);
+    String first = header(records.record(event), CloudEventHeaders.ID);
+    String second = header(records.record(event), CloudEventHeaders.ID);
+
+    assertThat(UUID.fromString(first)).isNotEqualTo(UUID.fromString(second));
+    assertThat(Instant.parse(header(records.record(event), CloudEventHeaders.TIME))).isAfter(AT);
+  }
+
+  @Test
+  void theEventTimeIsWrittenAsInstantToStringWrites() {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    List<Instant> instants =
+        new ArrayList<>(
+            List.of(
+                Instant.EPOCH,
+                Instant.parse("1969-12-31T23:59:59.999Z"),
+                Instant.parse("2026-11-22T16:00:00Z"),
+                Instant.parse("2026-11-22T16:00:00.100Z"),
+                Instant.parse("2026-11-22T16:00:00.000100Z"),
+                Instant.parse("2026-11-22T16:00:00.000000100Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.now()));
+    for (int i = 0; i < 20_000; i++) {
+      long second =
+          random.nextInt(3) == 0
+              ? random.nextLong() % 400_000_000_000L
+              : 1_790_000_000L + random.nextInt(1000);
+      int nano =
+          switch (random.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1_000;
+            default -> random.nextInt(1_000_000_000);
+          };
+      instants.add(Instant.ofEpochSecond(second, nano));
+    }
+    for (Instant instant : instants) {
+      assertThat(SessionRecords.isoInstant(instant))
+          .as("seed %d", seed)
+          .isEqualTo(instant.toString());
+    }
+  }
+
+  private void assertSameAsSpring(FocusSyncEvent event) {
+    ProducerRecord<?, ?> spring =
+        new MessagingMessageConverter()
+            .fromMessage(
+                MessageBuilder.fromMessage(EventMessages.toMessage(event, SessionPublisher.SOURCE))
+                    .setHeader(KafkaHeaders.TOPIC, Topics.SESSIONS)
+                    .build(),
+                "unused-default-topic");
+
+    ProducerRecord<byte[], byte[]> direct = records.record(event);
+
+    assertThat(direct.topic()).isEqualTo(spring.topic()).isEqualTo(Topics.SESSIONS);
+    assertThat(direct.partition()).isEqualTo(spring.partition()).isNull();
+    assertThat(direct.timestamp()).isEqualTo(spring.timestamp());
+    assertThat(direct.key()).isEqualTo((byte[]) spring.key());
+    assertThat(direct.value())
+        .isEqualTo((byte[]) spring.value())
+        .isEqualTo(EventCodec.toJson(event));
+    assertThat(comparable(direct.headers())).isEqualTo(comparable(spring.headers()));
+  }
+
+  /** Name and value of each header in order, with the per-record id and time blanked. */
+  private static List<String> comparable(Iterable<Header> headers) {
+    List<String> list = new ArrayList<>();
+    for (Header header : headers) {
+      String value = new String(header.value(), StandardCharsets.UTF_8);
+      if (header.key().equals(CloudEventHeaders.ID)
+          || header.key().equals(CloudEventHeaders.TIME)) {
+        value = "<per record>";
+      }
+      list.add(header.key() + "=" + value);
+    }
+    return list;
+  }
+
+  private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+}
