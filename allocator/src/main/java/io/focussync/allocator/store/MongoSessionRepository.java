@@ -1,6 +1,5 @@
 package io.focussync.allocator.store;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -80,11 +79,7 @@ public class MongoSessionRepository implements SessionRepository {
       collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
       // A duplicate key is a session stored concurrently: newer, or it would not have won.
-      boolean onlyDuplicates =
-          e.getWriteErrors().stream()
-              .allMatch(
-                  err -> ErrorCategory.fromErrorCode(err.getCode()) == ErrorCategory.DUPLICATE_KEY);
-      if (!onlyDuplicates || e.getWriteConcernError() != null) {
+      if (!BulkWrites.onlyDuplicateKeys(e)) {
         throw e;
       }
     }

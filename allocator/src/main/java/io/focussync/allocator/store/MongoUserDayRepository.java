@@ -1,6 +1,5 @@
 package io.focussync.allocator.store;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
@@ -112,11 +111,7 @@ public class MongoUserDayRepository implements UserDayRepository {
       result = collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
       // A duplicate key is a day inserted concurrently: a conflict like a docVersion mismatch.
-      boolean onlyDuplicates =
-          e.getWriteErrors().stream()
-              .allMatch(
-                  err -> ErrorCategory.fromErrorCode(err.getCode()) == ErrorCategory.DUPLICATE_KEY);
-      if (!onlyDuplicates || e.getWriteConcernError() != null) {
+      if (!BulkWrites.onlyDuplicateKeys(e)) {
         throw e;
       }
       return false;
