@@ -63,6 +63,7 @@ import org.junit.jupiter.api.Test;
 class PipelineBenchmark {
 
   private static final int USERS = Integer.getInteger("benchmark.users", 50);
+  private static final int WARMUP_USERS = Integer.getInteger("benchmark.warmupUsers", 50);
   private static final int SESSIONS = Integer.getInteger("benchmark.sessions", 10);
   private static final int RATE = Integer.getInteger("benchmark.rate", 100);
   private static final int KAFKA_RECORDS = Integer.getInteger("benchmark.kafkaRecords", 20_000);
@@ -77,8 +78,95 @@ class PipelineBenchmark {
 
   @Test
   void benchmark() throws Exception {
+    if (WARMUP_USERS > 0) {
+      // The same work on other users first: the services' JIT, pools and caches warm up.
+      run(WARMUP_USERS);
+    }
+    Run run = run(USERS);
+    long[] latencies = run.latencies;
+    Stages stages = run.stages;
+    double sustained = run.sustained;
+    long entryWrites = run.entryWrites;
+    long allCalls = run.allCalls;
+    int convergedDays = USERS * SESSIONS;
+    Burst burst = run.burst;
+    ClockifySimulator clockify = world.clockify();
+
+    double kafkaPerSecond = kafkaThroughput();
+    long[] simRoundTrips = simulatorRoundTrips(clockify);
+    double simPerSecond = SIM_GETS / (Arrays.stream(simRoundTrips).sum() / 1e9);
+    Map<String, Long> rss = peakRss();
+
+    StringBuilder out = new StringBuilder();
+    out.append("# Pipeline benchmark ").append(Instant.now()).append("\n\n");
+    out.append(
+        String.format(
+            "%d users × %d sessions (ACTUAL mode, LIVE policy), offered %d sessions/s%n%n",
+            USERS, SESSIONS, RATE));
+    out.append("| figure | value |\n|---|---|\n");
+    row(out, "sessions accepted (202)", String.valueOf(latencies.length));
+    row(out, "202 → Clockify write p50", ms(pct(latencies, 50)));
+    row(out, "202 → Clockify write p95", ms(pct(latencies, 95)));
+    row(out, "202 → Clockify write p99", ms(pct(latencies, 99)));
+    row(out, "202 → Clockify write max", ms(latencies[latencies.length - 1]));
+    row(
+        out,
+        "stage: 202 → DayPlanned appended (ingest + allocator) p50",
+        ms(pct(stages.toPlan, 50)));
+    row(
+        out,
+        "stage: 202 → DayPlanned appended (ingest + allocator) p99",
+        ms(pct(stages.toPlan, 99)));
+    row(out, "stage: DayPlanned → Clockify write (connector) p50", ms(pct(stages.toWrite, 50)));
+    row(out, "stage: DayPlanned → Clockify write (connector) p99", ms(pct(stages.toWrite, 99)));
+    row(out, "sustained end to end (sessions / (last write − first 202))", f(sustained) + " /s");
+    row(
+        out,
+        "Clockify entry writes per converged day (minimum 1: one slot a day)",
+        f((double) entryWrites / convergedDays) + " (" + entryWrites + "/" + convergedDays + ")");
+    row(
+        out,
+        "all Clockify calls on the workspace per converged day (incl. reads)",
+        f((double) allCalls / convergedDays) + " (" + allCalls + "/" + convergedDays + ")");
+    row(
+        out,
+        "Clockify entry writes per edited day under bursts of "
+            + BURST_EDITS
+            + " back-to-back edits (minimum 1)",
+        f((double) burst.writes / burst.days) + " (" + burst.writes + "/" + burst.days + ")");
+    row(out, "reference: raw Kafka produce→consume", f(kafkaPerSecond) + " records/s");
+    row(out, "reference: simulator GET /v1/user round trip p50", ms(pct(simRoundTrips, 50)));
+    row(out, "reference: simulator GET /v1/user round trip p99", ms(pct(simRoundTrips, 99)));
+    row(out, "reference: simulator sequential GETs", f(simPerSecond) + " /s");
+    row(
+        out,
+        "overhead: pipeline p50 / simulator round trip p50",
+        f((double) pct(latencies, 50) / pct(simRoundTrips, 50)) + "×");
+    row(
+        out,
+        "overhead: pipeline p99 / simulator round trip p99",
+        f((double) pct(latencies, 99) / pct(simRoundTrips, 99)) + "×");
+    row(
+        out,
+        "overhead: raw Kafka throughput / pipeline sustained throughput",
+        f(kafkaPerSecond / sustained) + "×");
+    for (Map.Entry<String, Long> entry : rss.entrySet()) {
+      row(
+          out,
+          "peak RSS (VmHWM) " + entry.getKey(),
+          entry.getValue() < 0 ? "n/a" : (entry.getValue() / 1024) + " MiB");
+    }
+    Path results = Path.of("target", "benchmark-results.md");
+    Files.createDirectories(results.getParent());
+    Files.writeString(results, out.toString(), StandardCharsets.UTF_8);
+    System.out.println(out);
+    System.err.println(out);
+  }
+
+  /** Posts the sessions of {@code users} new users, waits for convergence, then the bursts. */
+  private Run run(int users) throws Exception {
     List<Tenant> tenants = new ArrayList<>();
-    for (int u = 0; u < USERS; u++) {
+    for (int u = 0; u < users; u++) {
       tenants.add(world.newTenant("UTC", Map.of("mode", "ACTUAL")));
     }
     List<LocalDate> days = pastWeekdays(SESSIONS);
@@ -145,79 +233,8 @@ class PipelineBenchmark {
       entryWrites += world.entryWrites(tenant);
       allCalls += clockify.requests(r -> r.path().contains(tenant.workspace())).size();
     }
-    int convergedDays = USERS * SESSIONS;
-
     Burst burst = editBursts(plan);
-
-    double kafkaPerSecond = kafkaThroughput();
-    long[] simRoundTrips = simulatorRoundTrips(clockify);
-    double simPerSecond = SIM_GETS / (Arrays.stream(simRoundTrips).sum() / 1e9);
-    Map<String, Long> rss = peakRss();
-
-    StringBuilder out = new StringBuilder();
-    out.append("# Pipeline benchmark ").append(Instant.now()).append("\n\n");
-    out.append(
-        String.format(
-            "%d users × %d sessions (ACTUAL mode, LIVE policy), offered %d sessions/s%n%n",
-            USERS, SESSIONS, RATE));
-    out.append("| figure | value |\n|---|---|\n");
-    row(out, "sessions accepted (202)", String.valueOf(accepted.size()));
-    row(out, "202 → Clockify write p50", ms(pct(latencies, 50)));
-    row(out, "202 → Clockify write p95", ms(pct(latencies, 95)));
-    row(out, "202 → Clockify write p99", ms(pct(latencies, 99)));
-    row(out, "202 → Clockify write max", ms(latencies[latencies.length - 1]));
-    row(
-        out,
-        "stage: 202 → DayPlanned appended (ingest + allocator) p50",
-        ms(pct(stages.toPlan, 50)));
-    row(
-        out,
-        "stage: 202 → DayPlanned appended (ingest + allocator) p99",
-        ms(pct(stages.toPlan, 99)));
-    row(out, "stage: DayPlanned → Clockify write (connector) p50", ms(pct(stages.toWrite, 50)));
-    row(out, "stage: DayPlanned → Clockify write (connector) p99", ms(pct(stages.toWrite, 99)));
-    row(out, "sustained end to end (sessions / (last write − first 202))", f(sustained) + " /s");
-    row(
-        out,
-        "Clockify entry writes per converged day (minimum 1: one slot a day)",
-        f((double) entryWrites / convergedDays) + " (" + entryWrites + "/" + convergedDays + ")");
-    row(
-        out,
-        "all Clockify calls on the workspace per converged day (incl. reads)",
-        f((double) allCalls / convergedDays) + " (" + allCalls + "/" + convergedDays + ")");
-    row(
-        out,
-        "Clockify entry writes per edited day under bursts of "
-            + BURST_EDITS
-            + " back-to-back edits (minimum 1)",
-        f((double) burst.writes / burst.days) + " (" + burst.writes + "/" + burst.days + ")");
-    row(out, "reference: raw Kafka produce→consume", f(kafkaPerSecond) + " records/s");
-    row(out, "reference: simulator GET /v1/user round trip p50", ms(pct(simRoundTrips, 50)));
-    row(out, "reference: simulator GET /v1/user round trip p99", ms(pct(simRoundTrips, 99)));
-    row(out, "reference: simulator sequential GETs", f(simPerSecond) + " /s");
-    row(
-        out,
-        "overhead: pipeline p50 / simulator round trip p50",
-        f((double) pct(latencies, 50) / pct(simRoundTrips, 50)) + "×");
-    row(
-        out,
-        "overhead: pipeline p99 / simulator round trip p99",
-        f((double) pct(latencies, 99) / pct(simRoundTrips, 99)) + "×");
-    row(
-        out,
-        "overhead: raw Kafka throughput / pipeline sustained throughput",
-        f(kafkaPerSecond / sustained) + "×");
-    for (Map.Entry<String, Long> entry : rss.entrySet()) {
-      row(
-          out,
-          "peak RSS (VmHWM) " + entry.getKey(),
-          entry.getValue() < 0 ? "n/a" : (entry.getValue() / 1024) + " MiB");
-    }
-    Path results = Path.of("target", "benchmark-results.md");
-    Files.createDirectories(results.getParent());
-    Files.writeString(results, out.toString(), StandardCharsets.UTF_8);
-    System.out.println(out);
-    System.err.println(out);
+    return new Run(latencies, stages, sustained, entryWrites, allCalls, burst);
   }
 
   private static Map<String, Object> body(Sent sent) {
@@ -328,6 +345,15 @@ class PipelineBenchmark {
   private static long[] sorted(List<Long> values) {
     return values.stream().mapToLong(Long::longValue).sorted().toArray();
   }
+
+  /** What one run measured. */
+  private record Run(
+      long[] latencies,
+      Stages stages,
+      double sustained,
+      long entryWrites,
+      long allCalls,
+      Burst burst) {}
 
   /** Per-stage latencies in nanoseconds (millisecond resolution), sorted. */
   private record Stages(long[] toPlan, long[] toWrite) {}

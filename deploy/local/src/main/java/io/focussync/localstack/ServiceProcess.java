@@ -57,9 +57,10 @@ public final class ServiceProcess {
             "-Xmx384m",
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
-            "-Xss512k",
-            "-jar",
-            jar.toString()));
+            "-Xss512k"));
+    // Later options win: FOCUSSYNC_JVM_OPTIONS can raise the heap, or add a profiler.
+    command.addAll(extraOptions());
+    command.addAll(List.of("-jar", jar.toString()));
     try {
       Files.createDirectories(logFile.getParent());
       ProcessBuilder builder =
@@ -71,6 +72,14 @@ public final class ServiceProcess {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name, e);
     }
+  }
+
+  private static List<String> extraOptions() {
+    String options = System.getenv("FOCUSSYNC_JVM_OPTIONS");
+    if (options == null || options.isBlank()) {
+      return List.of();
+    }
+    return List.of(options.trim().split("\\s+"));
   }
 
   /** True once the service answers its health endpoint with UP. */

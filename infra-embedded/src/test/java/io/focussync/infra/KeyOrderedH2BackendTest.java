@@ -1,0 +1,116 @@
+package io.focussync.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyOrderedH2BackendTest {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void uniqueIndexesFindAndGuardTheirKeysAcrossARestart() {
+    try (WireMongoServer mongo = WireMongoServer.onDisk(dataDir, 0)) {
+      try (MongoClient client = MongoClients.create(mongo.uri("keys"))) {
+        MongoCollection<Document> days = days(client);
+        days.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+        for (int i = 0; i < 500; i++) {
+          days.insertOne(new Document("_id", "day-" + i).append("version", (long) i % 7));
+        }
+        assertDuplicateRefused(days, new Document("_id", "day-42").append("version", 0L));
+      }
+      mongo.restart();
+      try (MongoClient client = MongoClients.create(mongo.uri("keys"))) {
+        MongoCollection<Document> days = days(client);
+        assertThat(days.find(new Document("_id", "day-137").append("version", 4L)).first())
+            .isNotNull();
+        assertThat(days.find(new Document("_id", "day-137").append("version", 5L)).first())
+            .isNull();
+        assertDuplicateRefused(days, new Document("_id", "day-499").append("version", 2L));
+        assertThat(days.countDocuments()).isEqualTo(500);
+      }
+    }
+  }
+
+  @Test
+  void indexesWrittenInH2sOwnOrderAreRebuiltOnOpen() throws Exception {
+    Path file = dataDir.resolve("focussync.mv");
+    int port = KraftBroker.freePort();
+    MongoServer plain = new MongoServer(new H2Backend(file.toString()));
+    plain.bind("127.0.0.1", port);
+    try (MongoClient client = MongoClients.create(uri(plain.getLocalAddress(), "keys"))) {
+      MongoCollection<Document> days = days(client);
+      days.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+      for (int i = 0; i < 300; i++) {
+        days.insertOne(new Document("_id", "day-" + i).append("version", i));
+      }
+    } finally {
+      plain.shutdownNow();
+    }
+
+    try (WireMongoServer mongo = WireMongoServer.onDisk(dataDir, port);
+        MongoClient client = MongoClients.create(mongo.uri("keys"))) {
+      MongoCollection<Document> days = days(client);
+      assertThat(days.find(new Document("_id", "day-250").append("version", 250)).first())
+          .isNotNull();
+      assertDuplicateRefused(days, new Document("_id", "day-7"));
+      assertDuplicateRefused(days, new Document("_id", "day-8").append("version", 8));
+    }
+  }
+
+  @Test
+  void keysAreOrderedTotallyAndEqualOnlyWhenEqual() {
+    List<KeyValue> keys = new ArrayList<>();
+    for (Object first : List.of("a", "b", 1, 2, 1L, 2L, 1.5)) {
+      for (Object second : new Object[] {null, "x", 3, 3L}) {
+        keys.add(new KeyValue(first, second));
+      }
+      keys.add(new KeyValue(first));
+    }
+    KeyOrderedH2Backend.KeyValueType type = new KeyOrderedH2Backend.KeyValueType();
+    for (KeyValue a : keys) {
+      for (KeyValue b : keys) {
+        int ab = type.compare(a, b);
+        assertThat(Integer.signum(ab)).isEqualTo(-Integer.signum(type.compare(b, a)));
+        assertThat(ab == 0).as("%s vs %s", a, b).isEqualTo(a.equals(b));
+        for (KeyValue c : keys) {
+          if (ab < 0 && type.compare(b, c) < 0) {
+            assertThat(type.compare(a, c)).as("%s < %s < %s", a, b, c).isNegative();
+          }
+        }
+      }
+    }
+  }
+
+  private static MongoCollection<Document> days(MongoClient client) {
+    return client.getDatabase("keys").getCollection("days");
+  }
+
+  private static void assertDuplicateRefused(MongoCollection<Document> days, Document duplicate) {
+    assertThatThrownBy(() -> days.insertOne(duplicate))
+        .isInstanceOfSatisfying(
+            MongoWriteException.class,
+            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+  }
+
+  private static String uri(InetSocketAddress address, String database) {
+    return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
+  }
+}
