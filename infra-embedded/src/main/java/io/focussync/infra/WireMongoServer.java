@@ -65,7 +65,7 @@ public final class WireMongoServer implements AutoCloseable {
 
   private synchronized void startServer() {
     MongoBackend backend =
-        h2File == null ? new MemoryBackend() : new KeyOrderedH2Backend(h2File.toString());
+        h2File == null ? new MemoryBackend() : new FastH2Backend(h2File.toString());
     server = new MongoServer(backend);
     server.bind("127.0.0.1", port);
   }

@@ -61,7 +61,7 @@ public class WriteBackService {
 
   /** Writes back the Notion sessions of a synced day; returns how many pages were updated. */
   public int apply(DaySynced day) {
-    if (day.dryRun()) {
+    if (day.dryRun() || day.entries().stream().noneMatch(WriteBackService::hasNotionSession)) {
       return 0;
     }
     Optional<StoredConnection> connection = connections.find(day.userId());
@@ -71,7 +71,7 @@ public class WriteBackService {
     int updated = 0;
     for (SyncedEntry entry : day.entries()) {
       for (String sessionId : entry.sessionIds()) {
-        if (PageSynchronizer.SOURCE.equals(SessionIds.sourceOf(sessionId))) {
+        if (isNotionSession(sessionId)) {
           String pageId = SessionIds.sourceIdOf(sessionId);
           boolean done =
               locks.withLock(
@@ -81,6 +81,14 @@ public class WriteBackService {
       }
     }
     return updated;
+  }
+
+  private static boolean hasNotionSession(SyncedEntry entry) {
+    return entry.sessionIds().stream().anyMatch(WriteBackService::isNotionSession);
+  }
+
+  private static boolean isNotionSession(String sessionId) {
+    return PageSynchronizer.SOURCE.equals(SessionIds.sourceOf(sessionId));
   }
 
   private boolean markLocked(

@@ -16,12 +16,14 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KeyOrderedH2BackendTest {
+class FastH2BackendTest {
 
   @TempDir Path dataDir;
 
@@ -76,6 +78,47 @@ class KeyOrderedH2BackendTest {
   }
 
   @Test
+  void documentsStoredTheOldWayAreReadAndRewrittenUnchanged() {
+    Document rich =
+        new Document("_id", "rich")
+            .append("text", "zwölf")
+            .append("int", 12)
+            .append("long", 12L)
+            .append("double", 1.5)
+            .append("flag", true)
+            .append("nothing", null)
+            .append("at", new Date(1_700_000_000_000L))
+            .append("id", new ObjectId("64c777ddd3fcab07cfbb210c"))
+            .append("list", List.of("a", 2, new Document("deep", List.of(3L))))
+            .append("nested", new Document("slots", new Document("p", "e-1")));
+    Path file = dataDir.resolve("focussync.mv");
+    int port = KraftBroker.freePort();
+    MongoServer plain = new MongoServer(new H2Backend(file.toString()));
+    plain.bind("127.0.0.1", port);
+    try (MongoClient client = MongoClients.create(uri(plain.getLocalAddress(), "keys"))) {
+      days(client).insertOne(rich);
+    } finally {
+      plain.shutdownNow();
+    }
+
+    try (WireMongoServer mongo = WireMongoServer.onDisk(dataDir, port)) {
+      try (MongoClient client = MongoClients.create(mongo.uri("keys"))) {
+        assertThat(days(client).find(new Document("_id", "rich")).first()).isEqualTo(rich);
+        days(client)
+            .updateOne(new Document("_id", "rich"), new Document("$set", new Document("int", 13)));
+        days(client).insertOne(new Document(rich).append("_id", "rich-2"));
+      }
+      mongo.restart();
+      try (MongoClient client = MongoClients.create(mongo.uri("keys"))) {
+        assertThat(days(client).find(new Document("_id", "rich")).first())
+            .isEqualTo(new Document(rich).append("int", 13));
+        assertThat(days(client).find(new Document("_id", "rich-2")).first())
+            .isEqualTo(new Document(rich).append("_id", "rich-2"));
+      }
+    }
+  }
+
+  @Test
   void keysAreOrderedTotallyAndEqualOnlyWhenEqual() {
     List<KeyValue> keys = new ArrayList<>();
     for (Object first : List.of("a", "b", 1, 2, 1L, 2L, 1.5)) {
@@ -84,7 +127,7 @@ class KeyOrderedH2BackendTest {
       }
       keys.add(new KeyValue(first));
     }
-    KeyOrderedH2Backend.KeyValueType type = new KeyOrderedH2Backend.KeyValueType();
+    FastH2Backend.KeyValueType type = new FastH2Backend.KeyValueType();
     for (KeyValue a : keys) {
       for (KeyValue b : keys) {
         int ab = type.compare(a, b);
