@@ -38,6 +38,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -73,6 +75,9 @@ class PipelineBenchmark {
   private static final List<String> SERVICES =
       List.of(
           "api-gateway", "tracker-ingest", "allocator", "clockify-connector", "notion-connector");
+
+  private static final Pattern START = Pattern.compile("\"start\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern WORKSPACE = Pattern.compile("/workspaces/([^/]+)/");
 
   private final PipelineWorld world = PipelineWorld.get();
 
@@ -209,22 +214,27 @@ class PipelineBenchmark {
     ClockifySimulator clockify = world.clockify();
     PipelineWorld.eventually()
         .atMost(Duration.ofMinutes(3))
-        .until(() -> accepted.stream().allMatch(s -> firstWrite(clockify, s) != null));
+        .until(
+            () -> {
+              Map<String, SimRequest> writes = firstWrites(clockify);
+              return accepted.stream().allMatch(s -> writes.containsKey(s.entryKey()));
+            });
     // converged: no entry write for 5 s
     waitForQuiet(tenants);
 
+    Map<String, SimRequest> firstWrites = firstWrites(clockify);
     long[] latencies = new long[accepted.size()];
     long first202 = Long.MAX_VALUE;
     long lastWrite = Long.MIN_VALUE;
     int i = 0;
     for (Sent sent : accepted) {
-      long write = firstWrite(clockify, sent).atNanos();
+      long write = firstWrites.get(sent.entryKey()).atNanos();
       latencies[i++] = write - sent.acceptedNanos;
       first202 = Math.min(first202, sent.acceptedNanos);
       lastWrite = Math.max(lastWrite, write);
     }
     Arrays.sort(latencies);
-    Stages stages = stages(clockify, accepted);
+    Stages stages = stages(firstWrites, accepted);
     double sustained = accepted.size() / ((lastWrite - first202) / 1e9);
 
     long entryWrites = 0;
@@ -303,7 +313,7 @@ class PipelineBenchmark {
    * timestamp, set by the allocator's producer on this machine's clock) and its first Clockify
    * write.
    */
-  private Stages stages(ClockifySimulator clockify, Collection<Sent> accepted) {
+  private Stages stages(Map<String, SimRequest> firstWrites, Collection<Sent> accepted) {
     Map<String, Long> firstPlan = new HashMap<>();
     Properties props = new Properties();
     props.put(
@@ -335,7 +345,7 @@ class PipelineBenchmark {
         continue;
       }
       long acceptedMs = (sent.acceptedNanos + nanosToEpochMs) / 1_000_000L;
-      long writeMs = (firstWrite(clockify, sent).atNanos() + nanosToEpochMs) / 1_000_000L;
+      long writeMs = (firstWrites.get(sent.entryKey()).atNanos() + nanosToEpochMs) / 1_000_000L;
       toPlan.add((planMs - acceptedMs) * 1_000_000L);
       toWrite.add((writeMs - planMs) * 1_000_000L);
     }
@@ -361,17 +371,26 @@ class PipelineBenchmark {
   /** Edited days and the Clockify entry writes their bursts cost. */
   private record Burst(int days, long writes) {}
 
-  /** The Clockify simulator's first POST of the session's entry, or null. */
-  private static SimRequest firstWrite(ClockifySimulator clockify, Sent sent) {
-    List<SimRequest> writes =
-        clockify.requests(
-            r ->
-                r.method().equals("POST")
-                    && r.path().endsWith("/time-entries")
-                    && r.path().contains(sent.tenant.workspace())
-                    && r.body() != null
-                    && r.body().contains(sent.start));
-    return writes.stream().min((a, b) -> Long.compare(a.atNanos(), b.atNanos())).orElse(null);
+  /**
+   * The simulator's first POST of each entry, by workspace and start (see {@link Sent#entryKey}):
+   * one pass over the requests, so that polling costs little of the CPU being measured.
+   */
+  private static Map<String, SimRequest> firstWrites(ClockifySimulator clockify) {
+    Map<String, SimRequest> first = new HashMap<>();
+    for (SimRequest r : clockify.requests()) {
+      if (!r.method().equals("POST") || !r.path().endsWith("/time-entries") || r.body() == null) {
+        continue;
+      }
+      Matcher start = START.matcher(r.body());
+      Matcher workspace = WORKSPACE.matcher(r.path());
+      if (start.find() && workspace.find()) {
+        first.merge(
+            workspace.group(1) + "|" + start.group(1),
+            r,
+            (a, b) -> a.atNanos() <= b.atNanos() ? a : b);
+      }
+    }
+    return first;
   }
 
   /** Waits until the tenants' entry writes have not changed for five seconds. */
@@ -556,6 +575,11 @@ class PipelineBenchmark {
       this.start = start;
       this.end = end;
       this.acceptedNanos = acceptedNanos;
+    }
+
+    /** The key of this session's entry in {@link #firstWrites}. */
+    String entryKey() {
+      return tenant.workspace() + "|" + start;
     }
 
     Sent acceptedAt(long nanos) {
