@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,6 +73,9 @@ public abstract class IntegrationTestBase {
   private static final List<FocusSyncEvent> RESULTS = new CopyOnWriteArrayList<>();
   private static volatile boolean collecting;
 
+  /** The service's MongoDB commands that mention a watched text. */
+  protected static final MongoCommandLog MONGO_COMMANDS = new MongoCommandLog();
+
   /** Users whose next create "crashes" the process right after Clockify answered. */
   protected static final Set<String> CRASH_AFTER_CREATE = ConcurrentHashMap.newKeySet();
 
@@ -95,6 +99,11 @@ public abstract class IntegrationTestBase {
           }
         }
       };
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer commandLog() {
+      return settings -> settings.addCommandListener(MONGO_COMMANDS);
     }
   }
 

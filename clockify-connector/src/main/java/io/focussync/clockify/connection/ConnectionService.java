@@ -15,7 +15,11 @@ import io.focussync.platform.web.ServiceUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -33,6 +37,9 @@ public class ConnectionService {
   private static final Logger log = LoggerFactory.getLogger(ConnectionService.class);
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+  /** Users whose connection scope and client are kept in memory (least recently used go). */
+  private static final int REMEMBERED_USERS = 10_000;
+
   private final ConnectionStore store;
   private final ClockifyClients clients;
   private final SecretCipher cipher;
@@ -40,6 +47,8 @@ public class ConnectionService {
   private final BaseUrlPolicy baseUrls;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Map<String, String> scopes = leastRecentlyUsed();
+  private final Map<String, CachedClient> clientCache = leastRecentlyUsed();
 
   public ConnectionService(
       ConnectionStore store,
@@ -91,6 +100,8 @@ public class ConnectionService {
             tagId,
             clock.instant());
     store.save(connection);
+    clientCache.remove(userId);
+    scopes.put(userId, connection.scope());
     log.info("saved Clockify connection {}", connection);
     events.publishEvent(new ConnectionSaved(userId));
     return ConnectionView.of(connection);
@@ -106,14 +117,31 @@ public class ConnectionService {
 
   /** Removes the user's connection. */
   public void delete(String userId) {
+    clientCache.remove(userId);
+    scopes.remove(userId);
     if (!store.delete(userId)) {
       throw new NotFoundException("No Clockify connection.");
     }
   }
 
-  /** The stored connection of a user, if any. */
+  /** The stored connection of a user, if any (read from the store). */
   public Optional<Connection> find(String userId) {
-    return store.find(userId);
+    Optional<Connection> connection = store.find(userId);
+    if (connection.isPresent()) {
+      scopes.put(userId, connection.get().scope());
+    } else {
+      scopes.remove(userId);
+      clientCache.remove(userId);
+    }
+    return connection;
+  }
+
+  /**
+   * The scope of the user's connection as this process last saw it, without reading the store: a
+   * hint only, out of date if another process changed the connection since.
+   */
+  public Optional<String> lastKnownScope(String userId) {
+    return Optional.ofNullable(scopes.get(userId));
   }
 
   /** Remembers the marker tag's id once it exists in the workspace. */
@@ -126,15 +154,26 @@ public class ConnectionService {
     return properties.markerTag();
   }
 
-  /** A client for the connection: recording for dry runs, real otherwise. */
+  /**
+   * A client for the connection: a fresh recording one for dry runs; otherwise the real one, reused
+   * while the stored connection is the same (each save encrypts the key anew, so a new key, base
+   * URL or workspace gives a new client).
+   */
   public ClockifyApi clientFor(Connection connection) {
     if (connection.dryRun()) {
       return new RecordingClockify(connection.workspaceId());
     }
+    CachedClient cached = clientCache.get(connection.userId());
+    if (cached != null && cached.serves(connection)) {
+      return cached.api;
+    }
     String apiKey =
         connection.encryptedApiKey() == null ? "" : cipher.decrypt(connection.encryptedApiKey());
-    return clients.forTarget(
-        new ClockifyTarget(connection.baseUrl(), apiKey, connection.workspaceId()));
+    ClockifyApi api =
+        clients.forTarget(
+            new ClockifyTarget(connection.baseUrl(), apiKey, connection.workspaceId()));
+    clientCache.put(connection.userId(), new CachedClient(connection, api));
+    return api;
   }
 
   private Tag markerTag(ClockifyApi api) {
@@ -156,6 +195,38 @@ public class ConnectionService {
     baseUrls.problem(baseUrl).ifPresent(p -> problems.add(new FieldProblem("baseUrl", p)));
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
+    }
+  }
+
+  private static <V> Map<String, V> leastRecentlyUsed() {
+    return Collections.synchronizedMap(
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            return size() > REMEMBERED_USERS;
+          }
+        });
+  }
+
+  /** A real client and the stored connection it was built from. */
+  private static final class CachedClient {
+    private final String encryptedApiKey;
+    private final String baseUrl;
+    private final String workspaceId;
+    private final ClockifyApi api;
+
+    private CachedClient(Connection connection, ClockifyApi api) {
+      this.encryptedApiKey = connection.encryptedApiKey();
+      this.baseUrl = connection.baseUrl();
+      this.workspaceId = connection.workspaceId();
+      this.api = api;
+    }
+
+    private boolean serves(Connection connection) {
+      return !connection.dryRun()
+          && Objects.equals(encryptedApiKey, connection.encryptedApiKey())
+          && Objects.equals(baseUrl, connection.baseUrl())
+          && Objects.equals(workspaceId, connection.workspaceId());
     }
   }
 

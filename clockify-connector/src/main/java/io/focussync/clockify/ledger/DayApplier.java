@@ -43,7 +43,8 @@ import org.springframework.stereotype.Service;
 /**
  * Applies the newest plan of a user-day: reconciles the ledger to it with Clockify calls, keeping
  * every step crash-safe (pending before create, lookup and adopt before any re-post), then records
- * the run and publishes the result.
+ * the run and publishes the result. The plan comes from {@link AcceptedPlans} when this process
+ * accepted it, else from the store.
  */
 @Service
 public class DayApplier {
@@ -51,6 +52,7 @@ public class DayApplier {
   private static final Logger log = LoggerFactory.getLogger(DayApplier.class);
 
   private final DayStore days;
+  private final AcceptedPlans accepted;
   private final LedgerStore ledger;
   private final ConnectionService connections;
   private final HistoryStore history;
@@ -62,6 +64,7 @@ public class DayApplier {
 
   public DayApplier(
       DayStore days,
+      AcceptedPlans accepted,
       LedgerStore ledger,
       ConnectionService connections,
       HistoryStore history,
@@ -71,6 +74,7 @@ public class DayApplier {
       MeterRegistry meters,
       Clock clock) {
     this.days = days;
+    this.accepted = accepted;
     this.ledger = ledger;
     this.connections = connections;
     this.history = history;
@@ -81,22 +85,41 @@ public class DayApplier {
     this.clock = clock;
   }
 
-  /** Applies the day's newest plan if not applied yet; the delay before a retry, if one is due. */
-  public Optional<Duration> apply(DayKey key) {
+  /**
+   * Applies the day's newest plan if not applied yet, in the lane of the given scope; the delay
+   * before the day is to be queued again, if one is due (zero: at once, e.g. in another lane).
+   */
+  public Optional<Duration> apply(DayKey key, String laneScope) {
     Timer.Sample sample = Timer.start(meters);
     String outcome = "skipped";
     try {
-      Optional<DayRecord> day = days.find(key.userId(), key.date());
-      if (day.isEmpty() || !day.get().pending()) {
-        return Optional.empty();
+      DayPlanned plan;
+      int failures;
+      Optional<AcceptedPlans.Held> held = accepted.newest(key);
+      if (held.isPresent()) {
+        plan = held.get().plan();
+        failures = held.get().failures();
+      } else {
+        Optional<DayRecord> day = days.find(key.userId(), key.date());
+        if (day.isEmpty() || !day.get().pending()) {
+          return Optional.empty();
+        }
+        plan = day.get().plan();
+        failures = day.get().failures();
       }
       Optional<Connection> connection = connections.find(key.userId());
       if (connection.isEmpty()) {
         days.markWaiting(key.userId(), key.date());
+        accepted.forget(key);
         outcome = "waiting";
         return Optional.empty();
       }
-      Run run = new Run(day.get(), connection.get());
+      if (!connection.get().scope().equals(laneScope)) {
+        // The connection moved to another workspace since the day was queued: one lane per scope.
+        outcome = "rerouted";
+        return Optional.of(Duration.ZERO);
+      }
+      Run run = new Run(plan, failures, connection.get());
       Optional<Duration> retry = run.execute();
       outcome = run.outcome;
       return retry;
@@ -111,8 +134,9 @@ public class DayApplier {
 
   /** The state of one apply. */
   private final class Run {
-    private final DayRecord day;
+    private final DayKey key;
     private final DayPlanned plan;
+    private final int failuresBefore;
     private final Connection connection;
     private final ClockifyApi api;
     private final String userId;
@@ -128,9 +152,10 @@ public class DayApplier {
     private String markerTagId;
     private String outcome = "synced";
 
-    Run(DayRecord day, Connection connection) {
-      this.day = day;
-      this.plan = day.plan();
+    Run(DayPlanned plan, int failuresBefore, Connection connection) {
+      this.key = new DayKey(plan.userId(), plan.date());
+      this.plan = plan;
+      this.failuresBefore = failuresBefore;
       this.connection = connection;
       this.api = connections.clientFor(connection);
       this.userId = plan.userId();
@@ -178,10 +203,9 @@ public class DayApplier {
       return tag.id();
     }
 
+    /** A newer revision was accepted here meanwhile (one accepted elsewhere is caught later). */
     private boolean superseded() {
-      return days.find(userId, date)
-          .map(current -> current.plan() != null && current.plan().revision() > plan.revision())
-          .orElse(false);
+      return accepted.newerThan(key, plan.revision());
     }
 
     private void step(Action action) {
@@ -383,7 +407,7 @@ public class DayApplier {
 
     private Optional<Duration> failed(ClockifyException e) {
       outcome = "failed";
-      int failures = day.failures() + 1;
+      int failures = failuresBefore + 1;
       String reason = e.getMessage();
       log.warn(
           "applying {} {} r{} failed (attempt {}): {}",
@@ -394,6 +418,7 @@ public class DayApplier {
           reason);
       record("FAILED", reason, unfinished.size());
       days.markFailed(userId, date, reason, failures);
+      accepted.failed(key, plan.revision(), failures);
       if (days.claimFailureReport(userId, date, plan.revision())) {
         results.failed(
             new DaySyncFailed(
@@ -423,6 +448,7 @@ public class DayApplier {
                 reason,
                 new ArrayList<>(attention.keySet()),
                 clock.instant()));
+        accepted.applied(key, plan.revision());
         return Optional.empty();
       }
       record("SYNCED", null, 0);
@@ -447,6 +473,7 @@ public class DayApplier {
               updated,
               deleted,
               clock.instant()));
+      accepted.applied(key, plan.revision());
       return Optional.empty();
     }
 

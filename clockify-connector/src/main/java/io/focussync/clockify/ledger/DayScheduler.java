@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * applying one day at a time on a shared pool, so a slow or failing workspace holds at most one
  * thread and never delays another workspace's days. A newly accepted plan waits until its day has
  * been quiet for the coalescing delay (a debounce, capped by the maximum wait); a day queued twice
- * is applied once; the apply reads the newest plan from the store, which is how waiting revisions
- * are coalesced.
+ * is applied once; the apply takes the newest accepted plan, which is how waiting revisions are
+ * coalesced. A day goes to the lane of its user's scope as this process last saw it; the apply
+ * checks the stored connection and sends the day to the right lane if the scope has changed.
  */
 @Component
 public class DayScheduler implements DisposableBean {
@@ -35,6 +36,7 @@ public class DayScheduler implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(DayScheduler.class);
 
   private final DayStore days;
+  private final AcceptedPlans accepted;
   private final ConnectionService connections;
   private final DayApplier applier;
   private final ApplyProperties properties;
@@ -45,10 +47,12 @@ public class DayScheduler implements DisposableBean {
 
   public DayScheduler(
       DayStore days,
+      AcceptedPlans accepted,
       ConnectionService connections,
       DayApplier applier,
       ApplyProperties properties) {
     this.days = days;
+    this.accepted = accepted;
     this.connections = connections;
     this.applier = applier;
     this.properties = properties;
@@ -56,13 +60,22 @@ public class DayScheduler implements DisposableBean {
     this.timer = Executors.newSingleThreadScheduledExecutor(threads("clockify-apply-timer"));
   }
 
-  /** Applies the day after the delay (null: once the day has been quiet, see the class). */
-  public void schedule(DayKey day, Duration delay) {
-    if (delay == null) {
-      coalesce(day);
-      return;
+  /**
+   * A plan was accepted: its day is applied once quiet (see the class). A day's first plan waits
+   * only the first-plan delay: new work reaches Clockify at once, while edits, where bursts come
+   * from, are coalesced.
+   */
+  public void planAccepted(DayKey day, long revision) {
+    Duration quiet = revision == 1 ? properties.firstPlanDelay() : properties.coalesceDelay();
+    if (quiet.isZero()) {
+      enqueue(day);
+    } else {
+      coalesce(day, quiet);
     }
-    Duration wait = delay;
+  }
+
+  /** Applies the day after the delay. */
+  public void schedule(DayKey day, Duration wait) {
     if (wait.isZero() || wait.isNegative()) {
       enqueue(day);
     } else {
@@ -82,18 +95,18 @@ public class DayScheduler implements DisposableBean {
     days.pendingOf(saved.userId()).forEach(day -> schedule(day, Duration.ZERO));
   }
 
-  private void coalesce(DayKey day) {
+  private void coalesce(DayKey day, Duration quiet) {
     long now = System.nanoTime();
     synchronized (quieting) {
       Quiet waiting = quieting.get(day);
       if (waiting != null) {
         waiting.lastPlanAt = now;
+        waiting.quietNanos = Math.max(waiting.quietNanos, quiet.toNanos());
         return;
       }
-      quieting.put(day, new Quiet(now));
+      quieting.put(day, new Quiet(now, quiet.toNanos()));
     }
-    timer.schedule(
-        () -> whenQuiet(day), properties.coalesceDelay().toNanos(), TimeUnit.NANOSECONDS);
+    timer.schedule(() -> whenQuiet(day), quiet.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private void whenQuiet(DayKey day) {
@@ -102,7 +115,7 @@ public class DayScheduler implements DisposableBean {
       Quiet waiting = quieting.get(day);
       long due =
           Math.min(
-              waiting.lastPlanAt + properties.coalesceDelay().toNanos(),
+              waiting.lastPlanAt + waiting.quietNanos,
               waiting.firstPlanAt + properties.coalesceMaxWait().toNanos());
       remaining = due - System.nanoTime();
       if (remaining <= 0) {
@@ -118,17 +131,22 @@ public class DayScheduler implements DisposableBean {
 
   private void enqueue(DayKey day) {
     try {
-      Optional<Connection> connection = connections.find(day.userId());
-      if (connection.isEmpty()) {
-        days.markWaiting(day.userId(), day.date());
-        return;
+      String scope = connections.lastKnownScope(day.userId()).orElse(null);
+      if (scope == null) {
+        Optional<Connection> connection = connections.find(day.userId());
+        if (connection.isEmpty()) {
+          days.markWaiting(day.userId(), day.date());
+          accepted.forget(day);
+          return;
+        }
+        scope = connection.get().scope();
       }
-      String scope = connection.get().scope();
+      String laneScope = scope;
       synchronized (lanes) {
-        Lane lane = lanes.computeIfAbsent(scope, name -> new Lane());
+        Lane lane = lanes.computeIfAbsent(laneScope, name -> new Lane());
         if (lane.queued.add(day) && !lane.running) {
           lane.running = true;
-          workers.execute(() -> runOne(scope, lane));
+          workers.execute(() -> runOne(laneScope, lane));
         }
       }
     } catch (RuntimeException e) {
@@ -144,7 +162,7 @@ public class DayScheduler implements DisposableBean {
     }
     if (day != null) {
       try {
-        applier.apply(day).ifPresent(delay -> schedule(day, delay));
+        applier.apply(day, scope).ifPresent(delay -> schedule(day, delay));
       } catch (RuntimeException e) {
         log.error("applying {} {} failed unexpectedly", day.userId(), day.date(), e);
         schedule(day, properties.retryDelay());
@@ -179,14 +197,19 @@ public class DayScheduler implements DisposableBean {
     };
   }
 
-  /** When a waiting day's first and latest plans were accepted ({@link System#nanoTime()}). */
+  /**
+   * When a waiting day's first and latest plans were accepted ({@link System#nanoTime()}), and how
+   * long it must stay quiet.
+   */
   private static final class Quiet {
     private final long firstPlanAt;
     private long lastPlanAt;
+    private long quietNanos;
 
-    private Quiet(long at) {
+    private Quiet(long at, long quietNanos) {
       this.firstPlanAt = at;
       this.lastPlanAt = at;
+      this.quietNanos = quietNanos;
     }
   }
 

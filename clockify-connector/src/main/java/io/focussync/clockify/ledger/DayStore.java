@@ -2,6 +2,7 @@ package io.focussync.clockify.ledger;
 
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,10 +12,13 @@ public interface DayStore {
   Optional<DayRecord> find(String userId, LocalDate date);
 
   /**
-   * Keeps the plan if its revision is above both the accepted and the applied one; false when it is
-   * stale (a redelivery, a replay or an overtaken revision).
+   * Keeps each plan whose revision is above the day's accepted one (each plan one single-document
+   * conditional write); the others are stale (a redelivery, a replay or an overtaken revision).
+   * Takes at most one plan per user-day.
+   *
+   * @return the plans kept
    */
-  boolean offer(DayPlanned plan);
+  List<DayPlanned> offer(Collection<ReceivedPlan> plans);
 
   /** The revision is applied (never lowers the applied revision). */
   void markApplied(String userId, LocalDate date, long revision, String status, String error);

@@ -1,20 +1,26 @@
 package io.focussync.clockify.messaging;
 
 import io.focussync.clockify.ledger.PlanIntake;
+import io.focussync.clockify.ledger.ReceivedPlan;
+import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.platform.messaging.EventMessages;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 
 /**
- * The {@code dayPlans} binding on {@code focussync.day-plans.v1}: each plan is stored durably
- * before its offset commits; applying it happens on the workers. Unreadable or invalid plans throw
- * and land on the dead-letter topic.
+ * The {@code dayPlans} binding on {@code focussync.day-plans.v1}, in batches: a poll's plans are
+ * stored together (the newest per user-day) before their offsets commit; applying them happens on
+ * the workers. An unreadable or invalid plan is reported by its index: the plans before it are
+ * kept, it goes to the dead-letter topic at once and the rest come again ({@link ErrorHandling}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DayPlansConsumer {
@@ -22,14 +28,31 @@ public class DayPlansConsumer {
   private static final Logger log = LoggerFactory.getLogger(DayPlansConsumer.class);
 
   @Bean
-  public Consumer<Message<byte[]>> dayPlans(PlanIntake intake) {
-    return message -> {
-      FocusSyncEvent event = EventMessages.fromMessage(message);
-      if (event instanceof DayPlanned plan) {
-        boolean accepted = intake.accept(plan);
-        log.debug(
-            "plan {} r{} {}", plan.subject(), plan.revision(), accepted ? "accepted" : "stale");
+  public Consumer<Message<List<byte[]>>> dayPlans(PlanIntake intake) {
+    return batch -> {
+      List<Message<byte[]>> records = EventMessages.split(batch);
+      List<ReceivedPlan> plans = new ArrayList<>(records.size());
+      for (int i = 0; i < records.size(); i++) {
+        Message<byte[]> record = records.get(i);
+        try {
+          FocusSyncEvent event = EventMessages.fromMessage(record);
+          if (event instanceof DayPlanned plan) {
+            PlanIntake.validate(plan);
+            plans.add(new ReceivedPlan(plan, record.getPayload()));
+          } else {
+            log.debug("ignoring {} on the plans topic", event.getClass().getSimpleName());
+          }
+        } catch (PlanIntake.InvalidPlanException | EventCodec.UnreadableEventException poison) {
+          accept(intake, plans);
+          throw new BatchListenerFailedException(poison.getMessage(), poison, i);
+        }
       }
+      accept(intake, plans);
     };
+  }
+
+  private static void accept(PlanIntake intake, List<ReceivedPlan> plans) {
+    List<DayPlanned> accepted = intake.accept(plans);
+    log.debug("{} plans received, {} accepted", plans.size(), accepted.size());
   }
 }
