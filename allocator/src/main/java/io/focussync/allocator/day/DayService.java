@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,14 +171,59 @@ public class DayService {
   }
 
   /**
-   * Records a sync result on the day (no re-plan). The update gets the held state (null for none)
-   * and returns the next one, or null to ignore an older result.
+   * Records a poll's sync results on their days (no re-plan): one read of the days, the results of
+   * each day applied in their order in memory, one write of the days whose sync state changed (of
+   * their sync state only). A day someone else wrote in between is redone result by result.
    */
-  public void applySyncResult(
-      String userId, LocalDate date, java.util.function.UnaryOperator<SyncState> update) {
+  public void applySyncResults(List<SyncResult> results) {
+    if (results.isEmpty()) {
+      return;
+    }
+    Map<DayRef, List<SyncResult>> byDay = new LinkedHashMap<>();
+    for (SyncResult result : results) {
+      byDay.computeIfAbsent(result.day(), ref -> new ArrayList<>()).add(result);
+    }
+    Map<DayRef, UserDay> stored = days.findAll(byDay.keySet());
+    List<UserDay> changed = new ArrayList<>();
+    for (Map.Entry<DayRef, List<SyncResult>> e : byDay.entrySet()) {
+      DayRef ref = e.getKey();
+      UserDay day = stored.getOrDefault(ref, new UserDay(ref.userId(), ref.date()));
+      SyncState state = day.sync();
+      for (SyncResult result : e.getValue()) {
+        SyncState next = result.applyTo(state);
+        if (next != null) {
+          state = next;
+        }
+      }
+      if (!Objects.equals(state, day.sync())) {
+        day.sync(state);
+        changed.add(day);
+      }
+    }
+    if (days.saveSyncAll(changed)) {
+      return;
+    }
+    // Which writes lost is not reported: a day that now holds the state computed here needs nothing
+    // more, the others are redone result by result from what is stored.
+    List<DayRef> refs = changed.stream().map(d -> new DayRef(d.userId(), d.date())).toList();
+    Map<DayRef, UserDay> now = days.findAll(refs);
+    for (UserDay day : changed) {
+      DayRef ref = new DayRef(day.userId(), day.date());
+      UserDay held = now.get(ref);
+      if (held == null || !Objects.equals(held.sync(), day.sync())) {
+        byDay.get(ref).forEach(this::applySyncResult);
+      }
+    }
+  }
+
+  /** Records one sync result on its day (no re-plan), re-reading the day on a conflict. */
+  public void applySyncResult(SyncResult result) {
+    DayRef ref = result.day();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      UserDay day = days.find(userId, date).orElseGet(() -> new UserDay(userId, date));
-      SyncState next = update.apply(day.sync());
+      UserDay day =
+          days.find(ref.userId(), ref.date())
+              .orElseGet(() -> new UserDay(ref.userId(), ref.date()));
+      SyncState next = result.applyTo(day.sync());
       if (next == null || next.equals(day.sync())) {
         return;
       }
@@ -185,7 +232,7 @@ public class DayService {
         return;
       }
     }
-    throw new ConcurrentDayChangeException(userId, date);
+    throw new ConcurrentDayChangeException(ref.userId(), ref.date());
   }
 
   /** Emits every stored-but-unemitted plan; run at startup and periodically. */

@@ -1,6 +1,7 @@
 package io.focussync.allocator.day;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -21,6 +22,8 @@ public record SyncState(
 
   public SyncState {
     entries = entries == null ? List.of() : List.copyOf(entries);
+    // As precise as the store keeps it, so a state read back equals the state written.
+    at = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** One slot as it stands in Clockify. */

@@ -31,6 +31,16 @@ public interface UserDayRepository {
    */
   boolean saveAll(List<UserDay> days);
 
+  /**
+   * Writes each day's sync state (nothing else of it) if the stored day still has the day's
+   * docVersion, inserts a day not stored yet (docVersion 0), in one round trip; on success the days
+   * carry their new docVersion.
+   *
+   * @return false when any of them was written by someone else in between (which ones is not known:
+   *     reload them; the others are written)
+   */
+  boolean saveSyncAll(List<UserDay> days);
+
   /** Marks each day's plan revision as emitted where it is still the day's plan. */
   void markEmitted(List<UserDay> days);
 

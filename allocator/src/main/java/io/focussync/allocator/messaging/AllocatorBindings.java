@@ -1,6 +1,8 @@
 package io.focussync.allocator.messaging;
 
+import io.focussync.allocator.day.DayRef;
 import io.focussync.allocator.day.DayService;
+import io.focussync.allocator.day.SyncResult;
 import io.focussync.allocator.day.SyncState;
 import io.focussync.allocator.session.SessionService;
 import io.focussync.allocator.session.StoredSession;
@@ -14,9 +16,7 @@ import io.focussync.contracts.syncresults.v1.SyncedEntry;
 import io.focussync.platform.messaging.EventMessages;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +26,10 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 
 /**
- * The consumers of {@code focussync.sessions.v1} (in batches: a poll's events are applied together)
- * and {@code focussync.sync-results.v1} (group {@code allocator}). Unreadable or impossible events
- * are poison and go to the dead-letter topic with the reason ({@link ErrorHandling}); everything
- * else is retried.
+ * The consumers of {@code focussync.sessions.v1} and {@code focussync.sync-results.v1} (group
+ * {@code allocator}), both in batches: a poll's events are applied together. Unreadable or
+ * impossible events are poison and go to the dead-letter topic with the reason ({@link
+ * ErrorHandling}); everything else is retried.
  */
 @Configuration
 public class AllocatorBindings {
@@ -75,63 +75,58 @@ public class AllocatorBindings {
     return null;
   }
 
+  /**
+   * Applies a poll's sync results together, in the same way: the results before a poison one are
+   * applied, then its index goes to the error handler.
+   */
   @Bean
-  public Consumer<Message<byte[]>> syncResults(DayService days) {
-    return message -> {
-      FocusSyncEvent event = read(message);
-      if (event instanceof DaySynced synced) {
-        require(synced.userId() != null && synced.date() != null, "ids missing", event);
-        List<SyncState.SyncedSlot> slots = new ArrayList<>();
-        for (SyncedEntry e : synced.entries()) {
-          slots.add(new SyncState.SyncedSlot(e.slot(), e.clockifyEntryId(), "SYNCED"));
+  public Consumer<Message<List<byte[]>>> syncResults(DayService days) {
+    return batch -> {
+      List<Message<byte[]>> records = EventMessages.split(batch);
+      List<SyncResult> results = new ArrayList<>(records.size());
+      for (int i = 0; i < records.size(); i++) {
+        try {
+          SyncResult result = toSyncResult(read(records.get(i)));
+          if (result != null) {
+            results.add(result);
+          }
+        } catch (PoisonMessageException poison) {
+          days.applySyncResults(results);
+          throw new BatchListenerFailedException(poison.getMessage(), poison, i);
         }
-        days.applySyncResult(
-            synced.userId(),
-            synced.date(),
-            held ->
-                held != null && synced.revision() < held.resultRevision()
-                    ? null
-                    : new SyncState(
-                        synced.revision(),
-                        "SYNCED",
-                        synced.revision(),
-                        synced.dryRun(),
-                        slots,
-                        null,
-                        synced.syncedAt()));
-      } else if (event instanceof DaySyncFailed failed) {
-        require(failed.userId() != null && failed.date() != null, "ids missing", event);
-        String status = "NEEDS_ATTENTION".equals(failed.status()) ? "NEEDS_ATTENTION" : "FAILED";
-        days.applySyncResult(
-            failed.userId(),
-            failed.date(),
-            held -> {
-              if (held != null && failed.revision() < held.resultRevision()) {
-                return null;
-              }
-              Set<String> failedSlots = new HashSet<>(failed.failedSlots());
-              List<SyncState.SyncedSlot> slots = new ArrayList<>();
-              List<SyncState.SyncedSlot> before = held == null ? List.of() : held.entries();
-              for (SyncState.SyncedSlot slot : before) {
-                slots.add(
-                    failedSlots.remove(slot.slot())
-                        ? new SyncState.SyncedSlot(slot.slot(), slot.clockifyEntryId(), status)
-                        : slot);
-              }
-              failedSlots.stream()
-                  .sorted()
-                  .forEach(slot -> slots.add(new SyncState.SyncedSlot(slot, null, status)));
-              return new SyncState(
-                  failed.revision(),
-                  status,
-                  held == null ? 0 : held.appliedRevision(),
-                  held != null && held.dryRun(),
-                  slots,
-                  failed.reason(),
-                  failed.failedAt());
-            });
       }
+      days.applySyncResults(results);
     };
+  }
+
+  /** The sync state change a result asks for, or null for an event of no concern here. */
+  private static SyncResult toSyncResult(FocusSyncEvent event) {
+    if (event instanceof DaySynced synced) {
+      require(synced.userId() != null && synced.date() != null, "ids missing", event);
+      List<SyncState.SyncedSlot> slots = new ArrayList<>(synced.entries().size());
+      for (SyncedEntry e : synced.entries()) {
+        slots.add(new SyncState.SyncedSlot(e.slot(), e.clockifyEntryId(), "SYNCED"));
+      }
+      return new SyncResult.Synced(
+          new DayRef(synced.userId(), synced.date()),
+          synced.revision(),
+          synced.dryRun(),
+          slots,
+          synced.syncedAt());
+    }
+    if (event instanceof DaySyncFailed failed) {
+      require(failed.userId() != null && failed.date() != null, "ids missing", event);
+      String status = "NEEDS_ATTENTION".equals(failed.status()) ? "NEEDS_ATTENTION" : "FAILED";
+      return new SyncResult.Failed(
+          new DayRef(failed.userId(), failed.date()),
+          failed.revision(),
+          status,
+          failed.reason(),
+          failed.failedSlots(),
+          failed.failedAt());
+    }
+    log.debug("ignoring {} on the sync-results topic", event.getClass().getSimpleName());
+    return null;
   }
 
   /** The event a message carries; one no consumer could read is poison. */

@@ -1,22 +1,15 @@
 package io.focussync.allocator.messaging;
 
-import java.util.function.BiFunction;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
+import io.focussync.platform.messaging.ContainerErrorHandling;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The allocator's one error-handling setup, for both consumers (the batch one and the record one):
- * the listener container retries a failing record (or batch) with exponential backoff for {@code
- * retry-for}, then dead-letters it; a {@link PoisonMessageException} is dead-lettered at once. The
- * binder's own retry and DLQ are off, so there is exactly one place where failures are handled.
+ * The allocator's one error-handling setup, for both (batch) consumers: {@link
+ * ContainerErrorHandling} with the retry settings of {@link MessagingProperties}; a {@link
+ * PoisonMessageException} is dead-lettered at once.
  */
 @Configuration
 public class ErrorHandling {
@@ -24,32 +17,11 @@ public class ErrorHandling {
   @Bean
   ListenerContainerWithDlqAndRetryCustomizer errorHandlingCustomizer(
       StreamBridge bridge, MessagingProperties properties) {
-    return new ListenerContainerWithDlqAndRetryCustomizer() {
-      @Override
-      public void configure(
-          AbstractMessageListenerContainer<?, ?> container,
-          String destinationName,
-          String group,
-          BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
-          BackOff backOff) {
-        DefaultErrorHandler handler =
-            new DefaultErrorHandler(
-                new DeadLetters(bridge, destinationName, group), backOff(properties));
-        handler.addNotRetryableExceptions(PoisonMessageException.class);
-        container.setCommonErrorHandler(handler);
-      }
-
-      @Override
-      public boolean retryAndDlqInBinding(String destinationName, String group) {
-        return false;
-      }
-    };
-  }
-
-  static BackOff backOff(MessagingProperties properties) {
-    ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
-    backOff.setMaxInterval(properties.retryMax().toMillis());
-    backOff.setMaxElapsedTime(properties.retryFor().toMillis());
-    return backOff;
+    return ContainerErrorHandling.customizer(
+        bridge,
+        properties.retryInitial(),
+        properties.retryMax(),
+        properties.retryFor(),
+        PoisonMessageException.class);
   }
 }

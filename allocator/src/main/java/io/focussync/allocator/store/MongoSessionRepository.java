@@ -52,7 +52,7 @@ public class MongoSessionRepository implements SessionRepository {
     refs.forEach(ref -> ids.add(Keys.of(ref.userId(), ref.sessionId())));
     Map<SessionRef, StoredSession> found = new HashMap<>();
     collection
-        .find(Filters.in("_id", ids))
+        .find(new Document("_id", new Document("$in", ids)))
         .forEach(
             d -> {
               StoredSession s = read(d);

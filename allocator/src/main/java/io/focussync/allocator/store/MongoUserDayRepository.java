@@ -11,7 +11,6 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.focussync.allocator.allocation.AllocatedEntry;
 import io.focussync.allocator.day.Contribution;
@@ -29,23 +28,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Repository;
 
 /**
- * One document per user-day, replaced whole under its {@code docVersion}: every change is one
+ * One document per user-day, written under its {@code docVersion}: every change is one
  * single-document atomic write, no transactions.
  */
 @Repository
 public class MongoUserDayRepository implements UserDayRepository {
 
-  private static final Bson MARK_EMITTED =
-      Updates.combine(
-          Updates.set("plan.emitted", true),
-          Updates.set("unemitted", false),
-          Updates.inc("docVersion", 1L));
+  /**
+   * Read-only; a plain document is encoded straight onto the wire, unlike the driver's builders.
+   */
+  private static final Document MARK_EMITTED =
+      new Document("$set", new Document("plan.emitted", true).append("unemitted", false))
+          .append("$inc", new Document("docVersion", 1L));
 
   private final MongoCollection<Document> collection;
 
@@ -77,7 +78,7 @@ public class MongoUserDayRepository implements UserDayRepository {
     refs.forEach(ref -> ids.add(id(ref.userId(), ref.date())));
     Map<DayRef, UserDay> found = new HashMap<>();
     collection
-        .find(Filters.in("_id", ids))
+        .find(new Document("_id", new Document("$in", ids)))
         .forEach(
             d -> {
               UserDay day = read(d);
@@ -93,18 +94,42 @@ public class MongoUserDayRepository implements UserDayRepository {
 
   @Override
   public boolean saveAll(List<UserDay> days) {
+    return write(
+        days,
+        (day, expected) ->
+            new ReplaceOneModel<>(versioned(day, expected), write(day, expected + 1)));
+  }
+
+  @Override
+  public boolean saveSyncAll(List<UserDay> days) {
+    return write(
+        days,
+        (day, expected) ->
+            new UpdateOneModel<>(
+                versioned(day, expected),
+                new Document(
+                    "$set",
+                    new Document("sync", writeSync(day.sync()))
+                        .append("docVersion", expected + 1))));
+  }
+
+  /**
+   * Inserts the new days (docVersion 0) and writes the stored ones with the model given (which must
+   * be conditional on the docVersion and set the next one), unordered, in one round trip.
+   */
+  private boolean write(
+      List<UserDay> days, BiFunction<UserDay, Long, WriteModel<Document>> storedDayWrite) {
     if (days.isEmpty()) {
       return true;
     }
     List<WriteModel<Document>> models = new ArrayList<>(days.size());
     for (UserDay day : days) {
       long expected = day.docVersion();
-      Document doc = write(day, expected + 1);
-      models.add(
-          expected == 0
-              ? new InsertOneModel<>(doc)
-              : new ReplaceOneModel<>(
-                  new Document("_id", doc.get("_id")).append("docVersion", expected), doc));
+      if (expected == 0) {
+        models.add(new InsertOneModel<>(write(day, 1)));
+      } else {
+        models.add(storedDayWrite.apply(day, expected));
+      }
     }
     BulkWriteResult result;
     try {
@@ -123,6 +148,11 @@ public class MongoUserDayRepository implements UserDayRepository {
     return true;
   }
 
+  /** The filter of a conditional write: exactly the keys of the unique (_id, docVersion) index. */
+  private static Document versioned(UserDay day, long docVersion) {
+    return new Document("_id", id(day.userId(), day.date())).append("docVersion", docVersion);
+  }
+
   @Override
   public void markEmitted(List<UserDay> days) {
     if (days.isEmpty()) {
@@ -131,11 +161,7 @@ public class MongoUserDayRepository implements UserDayRepository {
     // Usually the day is as this process left it: found through its docVersion (indexed).
     List<WriteModel<Document>> models = new ArrayList<>(days.size());
     for (UserDay day : days) {
-      models.add(
-          new UpdateOneModel<>(
-              new Document("_id", id(day.userId(), day.date()))
-                  .append("docVersion", day.docVersion()),
-              MARK_EMITTED));
+      models.add(new UpdateOneModel<>(versioned(day, day.docVersion()), MARK_EMITTED));
     }
     BulkWriteResult result = collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
     if (result.getMatchedCount() == days.size()) {

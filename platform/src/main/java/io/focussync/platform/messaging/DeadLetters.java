@@ -1,8 +1,7 @@
-package io.focussync.clockify.messaging;
+package io.focussync.platform.messaging;
 
-import io.focussync.clockify.ledger.PlanIntake;
-import io.focussync.contracts.EventCodec;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -20,10 +19,20 @@ final class DeadLetters implements ConsumerRecordRecoverer {
 
   private final StreamBridge bridge;
   private final String topic;
+  private final List<Class<? extends Exception>> verdicts;
 
-  DeadLetters(StreamBridge bridge, String sourceTopic, String group) {
+  /**
+   * @param verdicts the exceptions that say a record can never be processed: the first of these in
+   *     a failure's causes is its reason (else the deepest cause)
+   */
+  DeadLetters(
+      StreamBridge bridge,
+      String sourceTopic,
+      String group,
+      List<Class<? extends Exception>> verdicts) {
     this.bridge = bridge;
     this.topic = sourceTopic + "." + group + ".dlq";
+    this.verdicts = List.copyOf(verdicts);
   }
 
   @Override
@@ -47,13 +56,14 @@ final class DeadLetters implements ConsumerRecordRecoverer {
     }
   }
 
-  /** The poison verdict if there is one, else the deepest cause. */
-  static Throwable reasonOf(Throwable failure) {
+  /** The verdict if there is one, else the deepest cause. */
+  Throwable reasonOf(Throwable failure) {
     Throwable deepest = failure;
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof PlanIntake.InvalidPlanException
-          || t instanceof EventCodec.UnreadableEventException) {
-        return t;
+      for (Class<? extends Exception> verdict : verdicts) {
+        if (verdict.isInstance(t)) {
+          return t;
+        }
       }
       deepest = t;
     }

@@ -1,0 +1,58 @@
+package io.focussync.allocator.day;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SyncResultTest {
+
+  static final DayRef DAY = new DayRef("u", LocalDate.of(2026, 11, 20));
+  static final Instant AT = Instant.parse("2026-11-20T18:00:00.123456Z");
+
+  static SyncResult.Synced synced(long revision, String... slotAndId) {
+    List<SyncState.SyncedSlot> slots = new java.util.ArrayList<>();
+    for (int i = 0; i < slotAndId.length; i += 2) {
+      slots.add(new SyncState.SyncedSlot(slotAndId[i], slotAndId[i + 1], "SYNCED"));
+    }
+    return new SyncResult.Synced(DAY, revision, false, slots, AT);
+  }
+
+  @Test
+  void aSyncedResultReplacesTheStateUnlessItIsForAnOlderRevision() {
+    SyncState two = synced(2, "other", "e-2").applyTo(null);
+
+    assertThat(two.status()).isEqualTo("SYNCED");
+    assertThat(two.appliedRevision()).isEqualTo(2);
+    assertThat(synced(1, "other", "e-1").applyTo(two)).isNull();
+    assertThat(synced(2, "other", "e-3").applyTo(two).entries())
+        .containsExactly(new SyncState.SyncedSlot("other", "e-3", "SYNCED"));
+  }
+
+  @Test
+  void aFailedResultMarksItsSlotsAndKeepsTheEntryIdsAndTheAppliedRevision() {
+    SyncState held = synced(1, "other", "e-1", "project:p", "e-2").applyTo(null);
+
+    SyncState failed =
+        new SyncResult.Failed(DAY, 2, "NEEDS_ATTENTION", "locked", List.of("other", "new"), AT)
+            .applyTo(held);
+
+    assertThat(failed.resultRevision()).isEqualTo(2);
+    assertThat(failed.appliedRevision()).isEqualTo(1);
+    assertThat(failed.lastError()).isEqualTo("locked");
+    assertThat(failed.entries())
+        .containsExactly(
+            new SyncState.SyncedSlot("other", "e-1", "NEEDS_ATTENTION"),
+            new SyncState.SyncedSlot("project:p", "e-2", "SYNCED"),
+            new SyncState.SyncedSlot("new", null, "NEEDS_ATTENTION"));
+    assertThat(new SyncResult.Failed(DAY, 0, "FAILED", "old", List.of(), AT).applyTo(failed))
+        .isNull();
+  }
+
+  @Test
+  void theInstantIsKeptAsPreciselyAsTheStoreKeepsIt() {
+    assertThat(synced(1).applyTo(null).at()).isEqualTo(Instant.parse("2026-11-20T18:00:00.123Z"));
+  }
+}
