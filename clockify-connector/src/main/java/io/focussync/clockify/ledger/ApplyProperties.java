@@ -27,7 +27,7 @@ public record ApplyProperties(
 
   public ApplyProperties {
     workers = workers <= 0 ? 8 : workers;
-    coalesceDelay = coalesceDelay == null ? Duration.ofMillis(200) : coalesceDelay;
+    coalesceDelay = coalesceDelay == null ? Duration.ofMillis(500) : coalesceDelay;
     coalesceMaxWait = coalesceMaxWait == null ? Duration.ofSeconds(2) : coalesceMaxWait;
     firstPlanDelay = firstPlanDelay == null ? Duration.ZERO : firstPlanDelay;
     createAttempts = createAttempts <= 0 ? 3 : createAttempts;
