@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PlanWireFormatIntegrationTest extends AllocatorIntegrationTest {
 
   @Test
-  void aPlanIsKeyedByUserWithCloudEventsHeadersAndTheBindingsContentType() {
+  void aPlanIsKeyedByUserWithCloudEventsHeadersAndAJsonContentType() {
     send(session("a", 1, "A", "2026-11-20T09:00:00Z", Duration.ofHours(1)));
     DayPlanned plan = awaitPlan(LocalDate.of(2026, 11, 20), p -> true);
 
@@ -49,7 +49,7 @@ class PlanWireFormatIntegrationTest extends AllocatorIntegrationTest {
         .containsEntry("ce_specversion", "1.0")
         .containsEntry("ce_subject", user + "/2026-11-20")
         .containsEntry("ce_type", "io.focussync.day.planned.v1")
-        .containsEntry("contentType", "application/octet-stream")
+        .containsEntry("contentType", "application/json")
         .containsEntry("message-type", "cloudevent");
   }
 }
