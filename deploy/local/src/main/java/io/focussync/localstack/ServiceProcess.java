@@ -52,12 +52,7 @@ public final class ServiceProcess {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
-        List.of(
-            "-Xms64m",
-            "-Xmx384m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-Xss512k"));
+        List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
     // Later options win: FOCUSSYNC_JVM_OPTIONS can raise the heap, or add a profiler.
     command.addAll(extraOptions());
     command.addAll(List.of("-jar", jar.toString()));
