@@ -89,12 +89,7 @@ class PipelineBenchmark {
     }
     Run run = run(USERS);
     long[] latencies = run.latencies;
-    Stages stages = run.stages;
-    double sustained = run.sustained;
-    long entryWrites = run.entryWrites;
-    long allCalls = run.allCalls;
     int convergedDays = USERS * SESSIONS;
-    Burst burst = run.burst;
     ClockifySimulator clockify = world.clockify();
 
     double kafkaPerSecond = kafkaThroughput();
@@ -117,28 +112,41 @@ class PipelineBenchmark {
     row(
         out,
         "stage: 202 → DayPlanned appended (ingest + allocator) p50",
-        ms(pct(stages.toPlan, 50)));
+        ms(pct(run.stages.toPlan, 50)));
     row(
         out,
         "stage: 202 → DayPlanned appended (ingest + allocator) p99",
-        ms(pct(stages.toPlan, 99)));
-    row(out, "stage: DayPlanned → Clockify write (connector) p50", ms(pct(stages.toWrite, 50)));
-    row(out, "stage: DayPlanned → Clockify write (connector) p99", ms(pct(stages.toWrite, 99)));
-    row(out, "sustained end to end (sessions / (last write − first 202))", f(sustained) + " /s");
+        ms(pct(run.stages.toPlan, 99)));
+    row(out, "stage: DayPlanned → Clockify write (connector) p50", ms(pct(run.stages.toWrite, 50)));
+    row(out, "stage: DayPlanned → Clockify write (connector) p99", ms(pct(run.stages.toWrite, 99)));
+    row(
+        out,
+        "sustained end to end (sessions / (last write − first 202))",
+        f(run.sustained) + " /s");
     row(
         out,
         "Clockify entry writes per converged day (minimum 1: one slot a day)",
-        f((double) entryWrites / convergedDays) + " (" + entryWrites + "/" + convergedDays + ")");
+        f((double) run.entryWrites / convergedDays)
+            + " ("
+            + run.entryWrites
+            + "/"
+            + convergedDays
+            + ")");
     row(
         out,
         "all Clockify calls on the workspace per converged day (incl. reads)",
-        f((double) allCalls / convergedDays) + " (" + allCalls + "/" + convergedDays + ")");
+        f((double) run.allCalls / convergedDays) + " (" + run.allCalls + "/" + convergedDays + ")");
     row(
         out,
         "Clockify entry writes per edited day under bursts of "
             + BURST_EDITS
             + " back-to-back edits (minimum 1)",
-        f((double) burst.writes / burst.days) + " (" + burst.writes + "/" + burst.days + ")");
+        f((double) run.burst.writes / run.burst.days)
+            + " ("
+            + run.burst.writes
+            + "/"
+            + run.burst.days
+            + ")");
     row(out, "reference: raw Kafka produce→consume", f(kafkaPerSecond) + " records/s");
     row(out, "reference: simulator GET /v1/user round trip p50", ms(pct(simRoundTrips, 50)));
     row(out, "reference: simulator GET /v1/user round trip p99", ms(pct(simRoundTrips, 99)));
@@ -154,7 +162,7 @@ class PipelineBenchmark {
     row(
         out,
         "overhead: raw Kafka throughput / pipeline sustained throughput",
-        f(kafkaPerSecond / sustained) + "×");
+        f(kafkaPerSecond / run.sustained) + "×");
     for (Map.Entry<String, Long> entry : rss.entrySet()) {
       row(
           out,

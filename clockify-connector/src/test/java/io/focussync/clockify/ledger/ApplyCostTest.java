@@ -116,18 +116,7 @@ class ApplyCostTest extends IntegrationTestBase {
     // Another replica stores a new key: no event of it reaches this process.
     String newKey = "rotated-" + user;
     CLOCKIFY.addKey(newKey, "cu-" + user, "Europe/Madrid", workspace);
-    connectionStore.save(
-        new Connection(
-            user,
-            workspace,
-            stored.baseUrl(),
-            false,
-            cipher.encrypt(newKey),
-            SecretCipher.mask(newKey),
-            stored.clockifyUserId(),
-            stored.timeZone(),
-            stored.markerTagId(),
-            Instant.now()));
+    saveElsewhere(stored, workspace, newKey, stored.markerTagId());
     publish(plan(user, 2, entry("project:a", "pa", "09:00", "16:00")));
     awaitSynced(user, 2);
 
@@ -150,18 +139,7 @@ class ApplyCostTest extends IntegrationTestBase {
     String newWorkspace = unique("ws");
     String newKey = "moved-" + user;
     CLOCKIFY.addKey(newKey, "cu-" + user, "Europe/Madrid", newWorkspace);
-    connectionStore.save(
-        new Connection(
-            user,
-            newWorkspace,
-            stored.baseUrl(),
-            false,
-            cipher.encrypt(newKey),
-            SecretCipher.mask(newKey),
-            stored.clockifyUserId(),
-            stored.timeZone(),
-            null,
-            Instant.now()));
+    saveElsewhere(stored, newWorkspace, newKey, null);
     double reroutedBefore = applies("rerouted");
     publish(plan(user, 2, entry("project:b", "pb", "09:00", "17:00")));
     awaitSynced(user, 2);
@@ -186,5 +164,21 @@ class ApplyCostTest extends IntegrationTestBase {
   private double applies(String outcome) {
     Timer timer = meters.find("focussync.clockify.plan.apply").tag("outcome", outcome).timer();
     return timer == null ? 0 : timer.count();
+  }
+
+  /** What another replica's save of the user's connection leaves in the store. */
+  private void saveElsewhere(Connection stored, String workspace, String key, String markerTagId) {
+    connectionStore.save(
+        new Connection(
+            stored.userId(),
+            workspace,
+            stored.baseUrl(),
+            false,
+            cipher.encrypt(key),
+            SecretCipher.mask(key),
+            stored.clockifyUserId(),
+            stored.timeZone(),
+            markerTagId,
+            Instant.now()));
   }
 }
