@@ -223,8 +223,7 @@ public class ConnectionService {
     }
 
     private boolean serves(Connection connection) {
-      return !connection.dryRun()
-          && Objects.equals(encryptedApiKey, connection.encryptedApiKey())
+      return Objects.equals(encryptedApiKey, connection.encryptedApiKey())
           && Objects.equals(baseUrl, connection.baseUrl())
           && Objects.equals(workspaceId, connection.workspaceId());
     }
