@@ -1,9 +1,11 @@
 package io.focussync.contracts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Reads and writes events as JSON. Unknown fields are ignored so that additive changes within a
@@ -17,6 +19,8 @@ public final class EventCodec {
           .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .changeDefaultPropertyInclusion(
               inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+          .addModule(
+              new SimpleModule("iso-instants").addDeserializer(Instant.class, new IsoInstants()))
           .build();
 
   private EventCodec() {}

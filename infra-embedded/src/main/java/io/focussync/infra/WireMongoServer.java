@@ -2,7 +2,6 @@ package io.focussync.infra;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,7 +64,7 @@ public final class WireMongoServer implements AutoCloseable {
 
   private synchronized void startServer() {
     MongoBackend backend =
-        h2File == null ? new MemoryBackend() : new FastH2Backend(h2File.toString());
+        h2File == null ? new FastMemoryBackend() : new FastH2Backend(h2File.toString());
     server = new MongoServer(backend);
     server.bind("127.0.0.1", port);
   }

@@ -2,6 +2,7 @@ package io.focussync.allocator.messaging;
 
 import io.focussync.allocator.day.PlanPublisher;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
+import io.focussync.platform.messaging.BoundOutput;
 import io.focussync.platform.messaging.EventMessages;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,17 +25,18 @@ public class StreamPlanPublisher implements PlanPublisher, DisposableBean {
 
   static final String BINDING = "dayPlans-out-0";
 
-  private final StreamBridge bridge;
+  private final BoundOutput output;
   private final ExecutorService senders;
 
-  public StreamPlanPublisher(StreamBridge bridge, MessagingProperties properties) {
-    this.bridge = bridge;
+  public StreamPlanPublisher(
+      BindingService bindings, BeanFactory beans, MessagingProperties properties) {
+    this.output = new BoundOutput(bindings, beans, BINDING);
     this.senders = Executors.newFixedThreadPool(properties.publishThreads(), this::senderThread);
   }
 
   @Override
   public void publish(DayPlanned plan) {
-    if (!bridge.send(BINDING, EventMessages.toMessage(plan, "allocator"))) {
+    if (!output.send(EventMessages.toMessage(plan, "allocator"))) {
       throw new IllegalStateException("the broker did not take plan " + plan.subject());
     }
   }
@@ -64,5 +67,6 @@ public class StreamPlanPublisher implements PlanPublisher, DisposableBean {
   @Override
   public void destroy() {
     senders.shutdown();
+    output.destroy();
   }
 }

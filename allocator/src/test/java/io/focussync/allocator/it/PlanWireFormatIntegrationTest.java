@@ -42,14 +42,12 @@ class PlanWireFormatIntegrationTest extends AllocatorIntegrationTest {
             "ce_time",
             "ce_type",
             "contentType",
-            "message-type",
             "spring_json_header_types");
     assertThat(headers)
         .containsEntry("ce_source", "/focussync/allocator")
         .containsEntry("ce_specversion", "1.0")
         .containsEntry("ce_subject", user + "/2026-11-20")
         .containsEntry("ce_type", "io.focussync.day.planned.v1")
-        .containsEntry("contentType", "application/json")
-        .containsEntry("message-type", "cloudevent");
+        .containsEntry("contentType", "application/json");
   }
 }

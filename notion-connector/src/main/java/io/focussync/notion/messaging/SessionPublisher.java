@@ -4,21 +4,24 @@ import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.sessions.v1.SessionDeleted;
 import io.focussync.contracts.sessions.v1.SessionRecorded;
 import io.focussync.notion.sync.SessionEventSink;
+import io.focussync.platform.messaging.BoundOutput;
 import io.focussync.platform.messaging.EventMessages;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.stereotype.Component;
 
 /** Publishes session events to {@code focussync.sessions.v1}, waiting for the broker's ack. */
 @Component
-public class SessionPublisher implements SessionEventSink {
+public class SessionPublisher implements SessionEventSink, DisposableBean {
 
   static final String BINDING = "sessions-out-0";
   static final String SOURCE = "notion-connector";
 
-  private final StreamBridge bridge;
+  private final BoundOutput output;
 
-  public SessionPublisher(StreamBridge bridge) {
-    this.bridge = bridge;
+  public SessionPublisher(BindingService bindings, BeanFactory beans) {
+    this.output = new BoundOutput(bindings, beans, BINDING);
   }
 
   @Override
@@ -32,8 +35,13 @@ public class SessionPublisher implements SessionEventSink {
   }
 
   private void publish(FocusSyncEvent event) {
-    if (!bridge.send(BINDING, EventMessages.toMessage(event, SOURCE))) {
+    if (!output.send(EventMessages.toMessage(event, SOURCE))) {
       throw new IllegalStateException("the session event was not published");
     }
+  }
+
+  @Override
+  public void destroy() {
+    output.destroy();
   }
 }

@@ -1,0 +1,80 @@
+package io.focussync.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.focussync.contracts.sessions.v1.SessionDeleted;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IsoInstantsTest {
+
+  @Test
+  void readsEveryUtcInstantAsTheJdkDoes() {
+    Random random = new Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      // Years 0000 to 9999: the four-digit years Instant writes.
+      long seconds = random.nextLong(-62_167_219_200L, 253_402_300_800L);
+      String text = Instant.ofEpochSecond(seconds).toString();
+      int digits = random.nextInt(10);
+      if (digits > 0) {
+        StringBuilder fraction = new StringBuilder(".");
+        for (int d = 0; d < digits; d++) {
+          fraction.append(random.nextInt(10));
+        }
+        text = text.substring(0, text.length() - 1) + fraction + "Z";
+      }
+      assertThat(IsoInstants.parseUtc(text)).as(text).isEqualTo(Instant.parse(text));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2026-11-20T10:15:00+02:00",
+        "2026-11-20T08:15Z",
+        "2026-02-30T08:15:00Z",
+        "2026-13-01T08:15:00Z",
+        "2026-11-20T24:00:00Z",
+        "2026-11-20T08:60:00Z",
+        "2026-11-20T08:15:60Z",
+        "2026-11-20T08:15:00.Z",
+        "2026-11-20T08:15:00.1234567890Z",
+        "2026-11-20 08:15:00Z",
+        "2026-1a-20T08:15:00Z",
+        "2026-11-20t08:15:00z",
+        "+12026-11-20T08:15:00Z"
+      })
+  void leavesEveryOtherFormToJackson(String text) {
+    assertThat(IsoInstants.parseUtc(text)).isNull();
+  }
+
+  @Test
+  void eventsWithOffsetsOrEpochNumbersAreStillRead() {
+    assertThat(deletedAt("\"2026-11-20T10:15:00+02:00\""))
+        .isEqualTo(Instant.parse("2026-11-20T08:15:00Z"));
+    assertThat(deletedAt("\"2026-11-20t08:15:00.5z\""))
+        .isEqualTo(Instant.parse("2026-11-20T08:15:00.500Z"));
+    assertThat(deletedAt("1795162500")).isEqualTo(Instant.parse("2026-11-20T08:15:00Z"));
+  }
+
+  @Test
+  void anImpossibleInstantMakesTheEventUnreadable() {
+    assertThatThrownBy(() -> deletedAt("\"2026-02-30T08:15:00Z\""))
+        .isInstanceOf(EventCodec.UnreadableEventException.class);
+  }
+
+  private static Instant deletedAt(String json) {
+    String event =
+        "{\"userId\":\"u\",\"sessionId\":\"rest:1\",\"source\":\"rest\",\"version\":1,"
+            + "\"deletedAt\":"
+            + json
+            + "}";
+    return EventCodec.fromJson(SessionDeleted.class, event.getBytes(StandardCharsets.UTF_8))
+        .deletedAt();
+  }
+}
