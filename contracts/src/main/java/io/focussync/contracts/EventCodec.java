@@ -2,6 +2,7 @@ package io.focussync.contracts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.LocalDate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +21,9 @@ public final class EventCodec {
           .changeDefaultPropertyInclusion(
               inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
           .addModule(
-              new SimpleModule("iso-instants").addDeserializer(Instant.class, new IsoInstants()))
+              new SimpleModule("iso-times")
+                  .addDeserializer(Instant.class, new IsoInstants())
+                  .addDeserializer(LocalDate.class, new IsoLocalDates()))
           .build();
 
   private EventCodec() {}

@@ -76,7 +76,7 @@ final class IsoInstants extends StdScalarDeserializer<Instant> {
   }
 
   /** The decimal number in [from, to), or -1 if any character is no digit. */
-  private static int digits(String text, int from, int to) {
+  static int digits(String text, int from, int to) {
     int value = 0;
     for (int i = from; i < to; i++) {
       int digit = text.charAt(i) - '0';

@@ -65,7 +65,7 @@ import org.junit.jupiter.api.Test;
 class PipelineBenchmark {
 
   private static final int USERS = Integer.getInteger("benchmark.users", 50);
-  private static final int WARMUP_USERS = Integer.getInteger("benchmark.warmupUsers", 50);
+  private static final int WARMUP_USERS = Integer.getInteger("benchmark.warmupUsers", 150);
   private static final int SESSIONS = Integer.getInteger("benchmark.sessions", 10);
   private static final int RATE = Integer.getInteger("benchmark.rate", 100);
   private static final int KAFKA_RECORDS = Integer.getInteger("benchmark.kafkaRecords", 20_000);

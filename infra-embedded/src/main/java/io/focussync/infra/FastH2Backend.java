@@ -17,6 +17,8 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
@@ -137,6 +139,30 @@ final class FastH2Backend extends H2Backend {
       return map.get(keyValue);
     }
 
+    /**
+     * A query for an anchored literal prefix of a one-field index's strings (what a connector asks
+     * for a day's ledger slots) reads only the keys with that prefix, as MongoDB does: the base
+     * class matches the pattern against every key of the index.
+     */
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+      String prefix =
+          keys().size() == 1 ? RegexPrefix.literalPrefix(query.get(keys().get(0))) : null;
+      if (prefix == null) {
+        return super.getPositions(query);
+      }
+      List<Object> positions = new ArrayList<>();
+      Iterator<KeyValue> keys = map.keyIterator(new KeyValue(prefix));
+      while (keys.hasNext()) {
+        KeyValue key = keys.next();
+        if (!(key.get(0) instanceof String value) || !value.startsWith(prefix)) {
+          break;
+        }
+        positions.add(map.get(key));
+      }
+      return positions;
+    }
+
     @Override
     public long getCount() {
       return map.sizeAsLong();
@@ -158,6 +184,45 @@ final class FastH2Backend extends H2Backend {
    * classes, by {@link Comparable#compareTo} within one; other values as H2 does.
    */
   static final class KeyValueType extends ObjectDataType {
+
+    /** A first byte no value of H2's type starts with, as for documents. */
+    private static final byte BSON = 127;
+
+    /**
+     * Keys are written as a BSON document of their values (field names "0", "1", ...), as H2 would
+     * Java-serialize them each time a page of the index is stored; keys with values BSON cannot
+     * hold, and keys stored before, are left to H2's type.
+     */
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+      if (value instanceof KeyValue key) {
+        Document values = new Document();
+        for (int i = 0; i < key.size(); i++) {
+          values.put(String.valueOf(i), key.get(i));
+        }
+        ByteBuf bson = Unpooled.buffer(64);
+        try {
+          BsonEncoder.encodeDocument(values, bson);
+          buffer.put(BSON).put(bson.array(), bson.arrayOffset(), bson.readableBytes());
+          return;
+        } catch (IllegalArgumentException notBson) {
+          // Written as H2 does below.
+        }
+      }
+      super.write(buffer, value);
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+      if (buffer.get(buffer.position()) != BSON) {
+        return super.read(buffer);
+      }
+      buffer.get();
+      ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());
+      Document values = BsonDecoder.decodeBson(bson);
+      buffer.position(buffer.position() + bson.readerIndex());
+      return new KeyValue(new ArrayList<>(values.values()));
+    }
 
     @Override
     public int compare(Object a, Object b) {

@@ -8,6 +8,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
@@ -18,8 +19,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +143,74 @@ class FastH2BackendTest {
         }
       }
     }
+  }
+
+  @Test
+  void keysOfEveryTypeAreStoredAndReadBackAndKeysStoredTheOldWayAreStillRead() {
+    FastH2Backend.KeyValueType type = new FastH2Backend.KeyValueType();
+    List<KeyValue> keys =
+        List.of(
+            new KeyValue("u-1|scope|2026-11-20|slot", 4.0),
+            new KeyValue(12L, true, null),
+            new KeyValue(Long.MAX_VALUE),
+            new KeyValue(new Date(1_700_000_000_000L), new ObjectId("64c777ddd3fcab07cfbb210c")),
+            new KeyValue(List.of("a", 2.0), new de.bwaldvogel.mongo.bson.Document("k", "v")),
+            new KeyValue(java.util.UUID.fromString("9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d")));
+    for (KeyValue key : keys) {
+      assertThat(roundTrip(type, type, key)).isEqualTo(key);
+      assertThat(roundTrip(new org.h2.mvstore.type.ObjectDataType(), type, key)).isEqualTo(key);
+    }
+  }
+
+  @Test
+  void anAnchoredPrefixFindsExactlyTheIdsWithThatPrefixAcrossARestart() {
+    List<Object> ids =
+        List.of(
+            "u1|s|2026-11-20|a",
+            "u1|s|2026-11-20|b",
+            "u1|s|2026-11-21|a",
+            "u10|s|2026-11-20|a",
+            "u1|s|2026-11-2",
+            "u1|t|2026-11-20|a",
+            7,
+            new ObjectId("64c777ddd3fcab07cfbb210c"));
+    String prefix = "u1|s|2026-11-20|";
+    try (WireMongoServer mongo = WireMongoServer.onDisk(dataDir, 0)) {
+      try (MongoClient client = MongoClients.create(mongo.uri("keys"))) {
+        ids.forEach(id -> days(client).insertOne(new Document("_id", id)));
+        assertThat(idsMatching(days(client), "^" + Pattern.quote(prefix), ""))
+            .containsExactly("u1|s|2026-11-20|a", "u1|s|2026-11-20|b");
+      }
+      mongo.restart();
+      try (MongoClient client = MongoClients.create(mongo.uri("keys"))) {
+        MongoCollection<Document> days = days(client);
+        assertThat(idsMatching(days, "^" + Pattern.quote(prefix), ""))
+            .containsExactly("u1|s|2026-11-20|a", "u1|s|2026-11-20|b");
+        assertThat(idsMatching(days, "^u1", "")).hasSize(6);
+        assertThat(idsMatching(days, "^U1\\|S\\|2026-11-21", "i"))
+            .containsExactly("u1|s|2026-11-21|a");
+        assertThat(idsMatching(days, "2026-11-20\\|a$", ""))
+            .containsExactlyInAnyOrder(
+                "u1|s|2026-11-20|a", "u10|s|2026-11-20|a", "u1|t|2026-11-20|a");
+        assertThat(idsMatching(days, "^" + Pattern.quote("u2|"), "")).isEmpty();
+      }
+    }
+  }
+
+  private static List<Object> idsMatching(
+      MongoCollection<Document> days, String pattern, String options) {
+    List<Object> found = new ArrayList<>();
+    days.find(Filters.regex("_id", pattern, options)).forEach(doc -> found.add(doc.get("_id")));
+    return found;
+  }
+
+  private static Object roundTrip(
+      org.h2.mvstore.type.DataType<Object> writer,
+      org.h2.mvstore.type.DataType<Object> reader,
+      Object value) {
+    WriteBuffer buffer = new WriteBuffer();
+    writer.write(buffer, value);
+    return reader.read(buffer.getBuffer().flip());
   }
 
   private static MongoCollection<Document> days(MongoClient client) {

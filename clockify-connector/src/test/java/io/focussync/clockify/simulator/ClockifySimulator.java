@@ -72,6 +72,7 @@ public final class ClockifySimulator implements AutoCloseable {
                 .containerThreads(40)
                 .jettyStopTimeout(500L)
                 .disableRequestJournal()
+                .stubRequestLoggingDisabled(true)
                 .extensions(new Transformer()));
   }
 

@@ -76,6 +76,7 @@ public final class NotionSimulator implements AutoCloseable {
                 .dynamicPort()
                 .bindAddress("127.0.0.1")
                 .containerThreads(16)
+                .stubRequestLoggingDisabled(true)
                 .extensions(new Handler()));
   }
 

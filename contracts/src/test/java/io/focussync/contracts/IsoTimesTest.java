@@ -3,15 +3,18 @@ package io.focussync.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.sessions.v1.SessionDeleted;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class IsoInstantsTest {
+class IsoTimesTest {
 
   @Test
   void readsEveryUtcInstantAsTheJdkDoes() {
@@ -66,6 +69,31 @@ class IsoInstantsTest {
   void anImpossibleInstantMakesTheEventUnreadable() {
     assertThatThrownBy(() -> deletedAt("\"2026-02-30T08:15:00Z\""))
         .isInstanceOf(EventCodec.UnreadableEventException.class);
+  }
+
+  @Test
+  void readsEveryDateAsTheJdkDoesAndLeavesOtherFormsToJackson() {
+    for (LocalDate date = LocalDate.of(1999, 12, 1);
+        date.isBefore(LocalDate.of(2031, 1, 1));
+        date = date.plusDays(1)) {
+      assertThat(IsoLocalDates.parse(date.toString())).isEqualTo(date);
+    }
+    for (String other :
+        List.of("2026-02-30", "2026-13-01", "2026-1-01", "2026/11/20", "20261120")) {
+      assertThat(IsoLocalDates.parse(other)).as(other).isNull();
+    }
+    assertThat(planDate("\"2026-11-20\"")).isEqualTo(LocalDate.of(2026, 11, 20));
+    assertThat(planDate("[2026,11,20]")).isEqualTo(LocalDate.of(2026, 11, 20));
+    assertThatThrownBy(() -> planDate("\"2026-02-30\""))
+        .isInstanceOf(EventCodec.UnreadableEventException.class);
+  }
+
+  private static LocalDate planDate(String json) {
+    String event =
+        "{\"userId\":\"u\",\"date\":"
+            + json
+            + ",\"timeZone\":\"UTC\",\"revision\":1,\"mode\":\"ACTUAL\",\"entries\":[]}";
+    return EventCodec.fromJson(DayPlanned.class, event.getBytes(StandardCharsets.UTF_8)).date();
   }
 
   private static Instant deletedAt(String json) {
