@@ -38,7 +38,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * allocator (no spies, unlike the integration tests) and measures events/s until the allocator's
  * consumer group has committed every one: a batch's offsets are committed only after its days were
  * written, its plans emitted and acknowledged, and its read model written. A warm-up run of other
- * users goes first, so the figure is the compiled code's; then {@code bench.runs} runs (3) of new
+ * users goes first, so the figure is the compiled code's; then {@code bench.runs} runs (5) of new
  * users each, and their median.
  */
 @SpringBootTest(properties = "focussync.allocator.sweep-interval=1h")
@@ -53,7 +53,7 @@ class SessionThroughputBenchmark {
   void sessionEventsPerSecond() throws Exception {
     int events = Integer.getInteger("bench.events", 20_000);
     int users = Integer.getInteger("bench.users", 200);
-    int runs = Integer.getInteger("bench.runs", 3);
+    int runs = Integer.getInteger("bench.runs", 5);
     try (Admin admin = Admin.create(clientProperties())) {
       run(admin, Integer.getInteger("bench.warmup", 10_000), users);
       List<Double> rates = new ArrayList<>();
