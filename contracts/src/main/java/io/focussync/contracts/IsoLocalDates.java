@@ -9,8 +9,9 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 
 /**
- * Reads the dates events carry ({@code 2026-11-20}) by hand, for the reason {@link IsoInstants}
- * gives; any other form, and anything invalid, goes to Jackson's own deserializer.
+ * Reads the dates events carry ({@code 2026-11-20}) by hand, for the reason {@link
+ * CommonFormInstants} gives; any other form, and anything invalid, goes to Jackson's own
+ * deserializer.
  */
 final class IsoLocalDates extends StdScalarDeserializer<LocalDate> {
 
@@ -34,9 +35,9 @@ final class IsoLocalDates extends StdScalarDeserializer<LocalDate> {
     if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
       return null;
     }
-    int year = IsoInstants.digits(text, 0, 4);
-    int month = IsoInstants.digits(text, 5, 7);
-    int day = IsoInstants.digits(text, 8, 10);
+    int year = CommonFormInstants.digits(text, 0, 4);
+    int month = CommonFormInstants.digits(text, 5, 2);
+    int day = CommonFormInstants.digits(text, 8, 2);
     if ((year | month | day) < 0) {
       return null;
     }

@@ -31,14 +31,13 @@ class IsoTimesTest {
         }
         text = text.substring(0, text.length() - 1) + fraction + "Z";
       }
-      assertThat(IsoInstants.parseUtc(text)).as(text).isEqualTo(Instant.parse(text));
+      assertThat(CommonFormInstants.parse(text)).as(text).isEqualTo(Instant.parse(text));
     }
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "2026-11-20T10:15:00+02:00",
         "2026-11-20T08:15Z",
         "2026-02-30T08:15:00Z",
         "2026-13-01T08:15:00Z",
@@ -53,7 +52,7 @@ class IsoTimesTest {
         "+12026-11-20T08:15:00Z"
       })
   void leavesEveryOtherFormToJackson(String text) {
-    assertThat(IsoInstants.parseUtc(text)).isNull();
+    assertThat(CommonFormInstants.parse(text)).isNull();
   }
 
   @Test

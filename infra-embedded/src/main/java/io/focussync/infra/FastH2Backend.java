@@ -52,6 +52,9 @@ final class FastH2Backend extends H2Backend {
   private static final String DATA_PREFIX = "databases.";
   private static final String META_PREFIX = "meta.";
 
+  /** A first byte no value of H2's own type starts with (its tags end at 119). */
+  private static final byte BSON = 127;
+
   FastH2Backend(String fileName) {
     super(fileName);
   }
@@ -187,9 +190,6 @@ final class FastH2Backend extends H2Backend {
    */
   static final class KeyValueType extends ObjectDataType {
 
-    /** A first byte no value of H2's type starts with, as for documents. */
-    private static final byte BSON = 127;
-
     /**
      * Keys are written as a BSON document of their values (field names "0", "1", ...), as H2 would
      * Java-serialize them each time a page of the index is stored; keys with values BSON cannot
@@ -202,10 +202,8 @@ final class FastH2Backend extends H2Backend {
         for (int i = 0; i < key.size(); i++) {
           values.put(String.valueOf(i), key.get(i));
         }
-        ByteBuf bson = Unpooled.buffer(64);
         try {
-          BsonEncoder.encodeDocument(values, bson);
-          buffer.put(BSON).put(bson.array(), bson.arrayOffset(), bson.readableBytes());
+          putBson(buffer, values, 64);
           return;
         } catch (IllegalArgumentException notBson) {
           // Written as H2 does below.
@@ -216,14 +214,8 @@ final class FastH2Backend extends H2Backend {
 
     @Override
     public Object read(ByteBuffer buffer) {
-      if (buffer.get(buffer.position()) != BSON) {
-        return super.read(buffer);
-      }
-      buffer.get();
-      ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());
-      Document values = BsonDecoder.decodeBson(bson);
-      buffer.position(buffer.position() + bson.readerIndex());
-      return new KeyValue(new ArrayList<>(values.values()));
+      Document values = takeBson(buffer);
+      return values == null ? super.read(buffer) : new KeyValue(new ArrayList<>(values.values()));
     }
 
     @Override
@@ -261,9 +253,6 @@ final class FastH2Backend extends H2Backend {
   /** H2's object type, storing mongo-java-server's documents as BSON; anything else as H2 does. */
   static final class DocumentType extends ObjectDataType {
 
-    /** A first byte no value of H2's type starts with (its tags end at 119). */
-    private static final byte BSON = 127;
-
     private volatile int averageSize = 256;
 
     @Override
@@ -272,28 +261,43 @@ final class FastH2Backend extends H2Backend {
         super.write(buffer, value);
         return;
       }
-      ByteBuf bson = Unpooled.buffer(averageSize + 64);
-      BsonEncoder.encodeDocument((Document) value, bson);
-      int size = bson.readableBytes();
+      int size = putBson(buffer, (Document) value, averageSize + 64);
       averageSize = (size + 15 * averageSize) / 16;
-      buffer.put(BSON).put(bson.array(), bson.arrayOffset(), size);
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
-      if (buffer.get(buffer.position()) != BSON) {
-        return super.read(buffer);
-      }
-      buffer.get();
-      ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());
-      Document document = BsonDecoder.decodeBson(bson);
-      buffer.position(buffer.position() + bson.readerIndex());
-      return document;
+      Document document = takeBson(buffer);
+      return document == null ? super.read(buffer) : document;
     }
 
     @Override
     public int getMemory(Object value) {
       return value instanceof Document ? averageSize : super.getMemory(value);
     }
+  }
+
+  /**
+   * Writes the document as BSON behind {@link #BSON} and returns its size; a value BSON cannot hold
+   * throws {@link IllegalArgumentException} before anything is written.
+   */
+  private static int putBson(WriteBuffer buffer, Document document, int sizeHint) {
+    ByteBuf bson = Unpooled.buffer(sizeHint);
+    BsonEncoder.encodeDocument(document, bson);
+    int size = bson.readableBytes();
+    buffer.put(BSON).put(bson.array(), bson.arrayOffset(), size);
+    return size;
+  }
+
+  /** The document {@link #putBson} wrote at the buffer's position, or null for H2's own value. */
+  private static Document takeBson(ByteBuffer buffer) {
+    if (buffer.get(buffer.position()) != BSON) {
+      return null;
+    }
+    buffer.get();
+    ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());
+    Document document = BsonDecoder.decodeBson(bson);
+    buffer.position(buffer.position() + bson.readerIndex());
+    return document;
   }
 }

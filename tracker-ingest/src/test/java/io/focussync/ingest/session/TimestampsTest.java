@@ -2,6 +2,7 @@ package io.focussync.ingest.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.focussync.contracts.CommonFormInstants;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +34,7 @@ class TimestampsTest {
         "9999-12-31T23:59:59.999999999-17:59"
       })
   void commonFormsAreReadFastAndAsTheFormatterReadsThem(String text) {
-    assertThat(Timestamps.parseCommonForm(text)).isNotNull().isEqualTo(formatter(text).get());
+    assertThat(CommonFormInstants.parse(text)).isNotNull().isEqualTo(formatter(text).get());
     assertThat(Timestamps.parseWithOffset(text)).isEqualTo(formatter(text));
   }
 
@@ -50,7 +51,7 @@ class TimestampsTest {
         "2026-11-20T09:15:00.1234567890Z"
       })
   void unusualFormsAreLeftToTheFormatter(String text) {
-    assertThat(Timestamps.parseCommonForm(text)).isNull();
+    assertThat(CommonFormInstants.parse(text)).isNull();
     assertThat(Timestamps.parseWithOffset(text)).isEqualTo(formatter(text));
   }
 
@@ -75,7 +76,7 @@ class TimestampsTest {
         "2026-11-20T09:15:00ZZ"
       })
   void invalidTextsAreRejectedAsBefore(String text) {
-    assertThat(Timestamps.parseCommonForm(text)).isNull();
+    assertThat(CommonFormInstants.parse(text)).isNull();
     assertThat(Timestamps.parseWithOffset(text)).isEmpty();
     assertThat(formatter(text)).isEmpty();
   }
@@ -99,7 +100,7 @@ class TimestampsTest {
       }
       String candidate = text.toString();
       Optional<Instant> expected = formatter(candidate);
-      Instant fast = Timestamps.parseCommonForm(candidate);
+      Instant fast = CommonFormInstants.parse(candidate);
       if (fast != null) {
         assertThat(Optional.of(fast)).as("seed %d, text %s", seed, candidate).isEqualTo(expected);
       }
