@@ -11,6 +11,7 @@ class ArchitectureTest {
 
   @TestFactory
   Stream<DynamicTest> serviceKeepsItsShape() {
-    return ArchitectureRules.checkService(BASE, BASE + ".allocation..", BASE + ".rules..");
+    return ArchitectureRules.checkService(
+        BASE, BASE + ".allocation..", BASE + ".rules..", BASE + ".ordering..");
   }
 }

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
@@ -38,17 +39,20 @@ public class AllocatorBindings {
   static final Duration MAX_SESSION = Duration.ofDays(31);
 
   /**
-   * Applies a poll's session events together. A poison event at index i: the events before it are
-   * applied, then the error handler is told its index, dead-letters it and redelivers the rest.
+   * Applies a poll's session events together, each with its record's offset (what orders
+   * tracker-ingest's changes). A poison event at index i: the events before it are applied, then
+   * the error handler is told its index, dead-letters it and redelivers the rest.
    */
   @Bean
   public Consumer<Message<List<byte[]>>> sessions(SessionService sessions) {
     return batch -> {
       List<Message<byte[]>> records = EventMessages.split(batch);
+      List<?> offsets = batch.getHeaders().get(KafkaHeaders.OFFSET, List.class);
       List<StoredSession> changes = new ArrayList<>(records.size());
       for (int i = 0; i < records.size(); i++) {
         try {
-          StoredSession change = toChange(read(records.get(i)));
+          StoredSession change =
+              toChange(read(records.get(i)), positionOf(records.get(i), offsets, i));
           if (change != null) {
             changes.add(change);
           }
@@ -61,15 +65,46 @@ public class AllocatorBindings {
     };
   }
 
-  /** The read-model change an event asks for, or null for an event of no concern here. */
-  private static StoredSession toChange(FocusSyncEvent event) {
+  /**
+   * Where the batch's i-th record stands among its user's changes: its offset, or for a dead letter
+   * replayed onto the topic the offset it first had ({@code x-original-offset}), so a replay does
+   * not overtake changes made after it.
+   */
+  static long positionOf(Message<byte[]> record, List<?> offsets, int i) {
+    Object original = record.getHeaders().get("x-original-offset");
+    if (original instanceof byte[] bytes) {
+      try {
+        return Long.parseLong(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+      } catch (NumberFormatException notANumber) {
+        // not one of ours: the record's own offset orders it
+      }
+    }
+    return offsetOf(offsets, i);
+  }
+
+  /**
+   * The offset of the batch's i-th record (the binder lists them in payload order). Every Kafka
+   * record has one, so a missing one is a fault of the setup, not of the record: not poison.
+   */
+  static long offsetOf(List<?> offsets, int i) {
+    if (offsets == null || i >= offsets.size() || !(offsets.get(i) instanceof Number offset)) {
+      throw new IllegalStateException("the batch names no offset for its record " + i);
+    }
+    return offset.longValue();
+  }
+
+  /**
+   * The read-model change an event from the record at {@code offset} asks for, or null for an event
+   * of no concern here.
+   */
+  private static StoredSession toChange(FocusSyncEvent event, long offset) {
     if (event instanceof SessionRecorded recorded) {
       check(recorded);
-      return StoredSession.of(recorded);
+      return StoredSession.of(recorded, offset);
     }
     if (event instanceof SessionDeleted deleted) {
       require(deleted.userId() != null && deleted.sessionId() != null, "ids missing", event);
-      return StoredSession.tombstone(deleted);
+      return StoredSession.tombstone(deleted, offset);
     }
     log.debug("ignoring {} on the sessions topic", event.getClass().getSimpleName());
     return null;

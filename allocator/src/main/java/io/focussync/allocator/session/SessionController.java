@@ -31,7 +31,10 @@ public class SessionController {
     this.views = views;
   }
 
-  /** One session as the API shows it, times in the user's zone. */
+  /**
+   * One session as the API shows it, times in the user's zone; {@code version} is the event's, as
+   * its source stamped it.
+   */
   public record SessionView(
       String id,
       String source,
@@ -68,7 +71,7 @@ public class SessionController {
                         x.start().atZone(zone).toOffsetDateTime(),
                         x.end().atZone(zone).toOffsetDateTime(),
                         x.title(),
-                        x.version()))
+                        x.eventVersion()))
             .toList();
     return Map.of("sessions", found);
   }

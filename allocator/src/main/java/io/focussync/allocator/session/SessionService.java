@@ -6,6 +6,7 @@ import io.focussync.allocator.day.Contribution;
 import io.focussync.allocator.day.DayRef;
 import io.focussync.allocator.day.DayService;
 import io.focussync.allocator.day.SessionChange;
+import io.focussync.allocator.ordering.ChangeOrder;
 import io.focussync.allocator.settings.SettingsService;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,10 +21,10 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies session events, a poll's worth at a time: only a version newer than the stored one
- * changes anything. The days the sessions touch (before and after) are updated and their plans
- * emitted first, the read model written last, so a crash in between is repaired by the redelivery;
- * a duplicate finishes any emission its days still owe.
+ * Applies session events, a poll's worth at a time: only a change that {@link ChangeOrder} ranks
+ * above the stored one changes anything. The days the sessions touch (before and after) are updated
+ * and their plans emitted first, the read model written last, so a crash in between is repaired by
+ * the redelivery; a duplicate finishes any emission its days still owe.
  */
 @Service
 public class SessionService {
@@ -40,7 +41,7 @@ public class SessionService {
 
   /**
    * Applies the changes (recorded sessions and tombstones, in any order): of several changes of one
-   * session only the newest version counts, and each touched day is re-planned once.
+   * session only the newest ({@link ChangeOrder}) counts, and each touched day is re-planned once.
    */
   public void apply(List<StoredSession> changes) {
     if (changes.isEmpty()) {
@@ -48,7 +49,8 @@ public class SessionService {
     }
     Map<SessionRef, StoredSession> newest = new LinkedHashMap<>();
     for (StoredSession change : changes) {
-      newest.merge(change.ref(), change, (a, b) -> b.version() > a.version() ? b : a);
+      newest.merge(
+          change.ref(), change, (a, b) -> ChangeOrder.replaces(b.version(), a.version()) ? b : a);
     }
     Map<SessionRef, StoredSession> held = sessions.findAll(newest.keySet());
     Set<String> users = new HashSet<>();
@@ -61,7 +63,7 @@ public class SessionService {
     for (StoredSession next : newest.values()) {
       StoredSession old = held.get(next.ref());
       ZoneId zone = settingsByUser.get(next.userId()).timeZone();
-      if (old != null && old.version() >= next.version()) {
+      if (old != null && !ChangeOrder.replaces(next.version(), old.version())) {
         datesOf(old, zone).forEach(date -> owed.add(new DayRef(next.userId(), date)));
         continue;
       }

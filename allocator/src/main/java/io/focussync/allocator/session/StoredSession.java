@@ -1,5 +1,6 @@
 package io.focussync.allocator.session;
 
+import io.focussync.allocator.ordering.ChangeOrder;
 import io.focussync.contracts.sessions.v1.SessionDeleted;
 import io.focussync.contracts.sessions.v1.SessionRecorded;
 import java.time.Instant;
@@ -8,24 +9,33 @@ import java.time.temporal.ChronoUnit;
 /**
  * The allocator's read model of one session; a deleted session stays as a tombstone with its
  * version so that a late older change cannot bring it back.
+ *
+ * @param version what the change is ordered by ({@link ChangeOrder#versionOf}: the topic position
+ *     of a tracker-ingest change, the source version of a Notion one)
+ * @param eventVersion the {@code version} the event carried, as the source stamped it
  */
 public record StoredSession(
     String userId,
     String sessionId,
     String source,
     long version,
+    long eventVersion,
     boolean deleted,
     String projectKey,
     Instant start,
     Instant end,
     String title) {
 
-  /** The session as recorded (times to the millisecond, as the store keeps them). */
-  public static StoredSession of(SessionRecorded event) {
+  /**
+   * The session as recorded (times to the millisecond, as the store keeps them), from the record at
+   * {@code offset}.
+   */
+  public static StoredSession of(SessionRecorded event, long offset) {
     return new StoredSession(
         event.userId(),
         event.sessionId(),
         event.source(),
+        ChangeOrder.versionOf(event.sessionId(), event.version(), offset),
         event.version(),
         false,
         event.projectKey(),
@@ -34,12 +44,13 @@ public record StoredSession(
         event.title());
   }
 
-  /** The tombstone of a deleted session. */
-  public static StoredSession tombstone(SessionDeleted event) {
+  /** The tombstone of a deleted session, from the record at {@code offset}. */
+  public static StoredSession tombstone(SessionDeleted event, long offset) {
     return new StoredSession(
         event.userId(),
         event.sessionId(),
         event.source(),
+        ChangeOrder.versionOf(event.sessionId(), event.version(), offset),
         event.version(),
         true,
         null,

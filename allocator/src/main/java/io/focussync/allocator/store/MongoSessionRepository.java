@@ -118,11 +118,18 @@ public class MongoSessionRepository implements SessionRepository {
         .append("sessionId", s.sessionId())
         .append("source", s.source())
         .append("version", s.version())
+        .append("eventVersion", s.eventVersion())
         .append("deleted", s.deleted())
         .append("projectKey", s.projectKey())
         .append("start", s.start() == null ? null : Date.from(s.start()))
         .append("end", s.end() == null ? null : Date.from(s.end()))
         .append("title", s.title());
+  }
+
+  /** Sessions stored before versions were topic positions held the event's version itself. */
+  private static long eventVersion(Document d) {
+    Long eventVersion = d.getLong("eventVersion");
+    return eventVersion == null ? d.getLong("version") : eventVersion;
   }
 
   private static StoredSession read(Document d) {
@@ -133,6 +140,7 @@ public class MongoSessionRepository implements SessionRepository {
         d.getString("sessionId"),
         d.getString("source"),
         d.getLong("version"),
+        eventVersion(d),
         d.getBoolean("deleted", false),
         d.getString("projectKey"),
         start == null ? null : start.toInstant(),

@@ -92,13 +92,25 @@ public abstract class AllocatorIntegrationTest {
         : Topics.SYNC_RESULTS;
   }
 
+  /** A session recorded over REST (ordered by its position on the topic, not its version). */
   protected SessionRecorded session(
       String id, long version, String key, String start, Duration length) {
+    return recorded("rest", id, version, key, start, length);
+  }
+
+  /** A session recorded in Notion (ordered by its version). */
+  protected SessionRecorded notionSession(
+      String id, long version, String key, String start, Duration length) {
+    return recorded("notion", id, version, key, start, length);
+  }
+
+  private SessionRecorded recorded(
+      String source, String id, long version, String key, String start, Duration length) {
     Instant from = Instant.parse(start);
     return new SessionRecorded(
         user,
-        "rest:" + id,
-        "rest",
+        source + ":" + id,
+        source,
         id,
         version,
         key,
@@ -112,6 +124,10 @@ public abstract class AllocatorIntegrationTest {
 
   protected SessionDeleted deletion(String id, long version) {
     return new SessionDeleted(user, "rest:" + id, "rest", version, Instant.now());
+  }
+
+  protected SessionDeleted notionDeletion(String id, long version) {
+    return new SessionDeleted(user, "notion:" + id, "notion", version, Instant.now());
   }
 
   /** The plans emitted so far for one of this test's days. */

@@ -93,10 +93,10 @@ class SessionFlowIntegrationTest extends AllocatorIntegrationTest {
   }
 
   @Test
-  void outOfOrderAndDuplicateVersionsAreHarmless() {
-    send(session("x", 5, "B", "2026-11-20T10:00:00Z", Duration.ofHours(1)));
-    send(session("x", 3, "A", "2026-11-19T10:00:00Z", Duration.ofHours(1)));
-    send(session("x", 5, "B", "2026-11-20T10:00:00Z", Duration.ofHours(1)));
+  void outOfOrderAndDuplicateNotionVersionsAreHarmless() {
+    send(notionSession("x", 5, "B", "2026-11-20T10:00:00Z", Duration.ofHours(1)));
+    send(notionSession("x", 3, "A", "2026-11-19T10:00:00Z", Duration.ofHours(1)));
+    send(notionSession("x", 5, "B", "2026-11-20T10:00:00Z", Duration.ofHours(1)));
     awaitProcessed();
 
     assertThat(plansOf(FRIDAY)).hasSize(1);
@@ -119,13 +119,13 @@ class SessionFlowIntegrationTest extends AllocatorIntegrationTest {
   }
 
   @Test
-  void aDeletionEmitsAnEmptyPlanAndALateOlderChangeDoesNotResurrectIt() {
-    send(session("d", 1, "A", "2026-11-20T10:00:00Z", Duration.ofHours(1)));
+  void aDeletionEmitsAnEmptyPlanAndALateOlderNotionChangeDoesNotResurrectIt() {
+    send(notionSession("d", 1, "A", "2026-11-20T10:00:00Z", Duration.ofHours(1)));
     awaitPlan(FRIDAY, p -> p.revision() == 1);
 
-    send(deletion("d", 2));
+    send(notionDeletion("d", 2));
     awaitPlan(FRIDAY, p -> p.revision() == 2 && p.entries().isEmpty());
-    send(session("d", 1, "A", "2026-11-20T10:00:00Z", Duration.ofHours(1)));
+    send(notionSession("d", 1, "A", "2026-11-20T10:00:00Z", Duration.ofHours(1)));
     awaitProcessed();
 
     assertThat(plansOf(FRIDAY)).hasSize(2);

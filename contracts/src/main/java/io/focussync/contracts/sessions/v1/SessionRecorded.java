@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A work session was recorded or changed at its source. Consumers apply it only when its {@code
- * version} is newer than the one they hold for {@code sessionId}.
+ * A work session was recorded or changed at its source. Consumers apply it only when it is newer
+ * than the change they hold for {@code sessionId}, in the order of {@link SessionOrder}.
  *
  * @param sessionId {@code source + ":" + sourceId}
- * @param version grows at the source with every change of the session
+ * @param version grows at the source with every change of the session; orders the changes of a
+ *     Notion session, while those of tracker-ingest's sessions follow the topic ({@link
+ *     SessionOrder})
  * @param metadata source-specific extras such as a Notion flow score or checklist
  */
 public record SessionRecorded(
