@@ -11,6 +11,6 @@ class ArchitectureTest {
 
   @TestFactory
   Stream<DynamicTest> serviceKeepsItsShape() {
-    return ArchitectureRules.checkService(BASE, BASE + ".mapping..");
+    return ArchitectureRules.checkService(BASE, BASE + ".mapping..", BASE + ".lease..");
   }
 }

@@ -11,8 +11,8 @@ import org.springframework.messaging.Message;
 
 /**
  * Consumes {@code focussync.sync-results.v1} (group {@code notion-connector}): a DaySynced marks
- * its Notion pages synced; other results are not ours to act on. Unreadable messages and failures
- * that outlast the binder's retries go to the dead-letter topic.
+ * its Notion pages synced; other results are not ours to act on. Failures are handled by {@link
+ * ErrorHandling}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SyncResultsConsumer {

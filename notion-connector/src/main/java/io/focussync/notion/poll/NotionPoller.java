@@ -4,6 +4,7 @@ import io.focussync.notion.client.NotionAccess;
 import io.focussync.notion.client.NotionApiException;
 import io.focussync.notion.client.NotionClient;
 import io.focussync.notion.client.QueryResult;
+import io.focussync.notion.lease.Lease;
 import io.focussync.notion.mapping.ChangeDetector;
 import io.focussync.notion.mapping.NotionPage;
 import io.focussync.notion.store.ConnectionStore;
@@ -17,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +31,9 @@ import org.springframework.stereotype.Component;
  * The incremental poll, the safety net under the webhooks: pages edited on or after (watermark −
  * overlap), all result pages, each through the {@link PageSynchronizer}'s de-duplication. The
  * watermark moves only after a complete pass. Now and then a full scan reads every page and looks
- * up the active pages it did not see, which is how trashed pages are noticed without a webhook.
+ * up the active pages it did not see, which is how trashed pages are noticed without a webhook. A
+ * connection is polled only under its lease ({@link ConnectionLeases}): by one replica at a time,
+ * and the watermark is written only while that lease is still held.
  */
 @Component
 public class NotionPoller implements SmartLifecycle {
@@ -43,8 +48,10 @@ public class NotionPoller implements SmartLifecycle {
   private final UserLocks locks;
   private final NotionWorkers workers;
   private final PollProperties properties;
+  private final ConnectionLeases leases;
   private final Clock clock;
   private volatile boolean running;
+  private boolean scheduled;
 
   public NotionPoller(
       ConnectionStore connections,
@@ -55,6 +62,7 @@ public class NotionPoller implements SmartLifecycle {
       UserLocks locks,
       NotionWorkers workers,
       PollProperties properties,
+      ConnectionLeases leases,
       Clock clock) {
     this.connections = connections;
     this.pages = pages;
@@ -64,21 +72,29 @@ public class NotionPoller implements SmartLifecycle {
     this.locks = locks;
     this.workers = workers;
     this.properties = properties;
+    this.leases = leases;
     this.clock = clock;
   }
 
-  /** Polls every connection once; one failing connection does not stop the others. */
-  public void pollAll() {
+  /**
+   * Polls every connection whose lease this replica holds or can take, once; one failing connection
+   * does not stop the others. Returns the users whose connections it polled.
+   */
+  public Set<String> pollAll() {
+    Set<String> polled = new LinkedHashSet<>();
     if (!running) {
-      return;
+      return polled;
     }
     for (StoredConnection connection : connections.findAll()) {
       try {
-        poll(connection.userId(), false);
+        if (poll(connection.userId(), false).polled()) {
+          polled.add(connection.userId());
+        }
       } catch (RuntimeException e) {
         log.warn("poll of user {} failed: {}", connection.userId(), e.getMessage());
       }
     }
+    return polled;
   }
 
   /** Polls a user's connection in the background, soon. */
@@ -86,18 +102,37 @@ public class NotionPoller implements SmartLifecycle {
     workers.submit("poll of user " + userId, () -> poll(userId, false));
   }
 
-  /** Polls a user's connection now (a full scan if asked or due). */
+  /**
+   * Polls a user's connection now (a full scan if asked or due), if this replica holds or can take
+   * its lease.
+   */
   public PollReport poll(String userId, boolean fullScan) {
     return locks.withLock(
         userId,
-        () ->
-            connections
-                .find(userId)
-                .map(connection -> pollLocked(connection, fullScan))
-                .orElse(PollReport.NOTHING));
+        () -> {
+          Optional<Lease> lease = leases.claim(userId);
+          if (lease.isEmpty()) {
+            return PollReport.NOT_POLLED;
+          }
+          return connections
+              .find(userId)
+              .map(connection -> pollLeased(connection, lease.get(), fullScan))
+              .orElse(PollReport.NOT_POLLED);
+        });
   }
 
-  private PollReport pollLocked(StoredConnection connection, boolean forceFullScan) {
+  private PollReport pollLeased(StoredConnection connection, Lease lease, boolean fullScan) {
+    Counter counter = new Counter();
+    try {
+      return pollLocked(connection, new Holding(connection.userId(), lease), fullScan, counter);
+    } catch (LeaseLost e) {
+      log.info("user {}'s connection was taken over during the poll: watermark kept", e.userId);
+      return counter.report(false, false);
+    }
+  }
+
+  private PollReport pollLocked(
+      StoredConnection connection, Holding holding, boolean forceFullScan, Counter counter) {
     Instant now = clock.instant();
     boolean full =
         forceFullScan
@@ -106,12 +141,14 @@ public class NotionPoller implements SmartLifecycle {
             || connection.lastFullScan().plus(properties.fullScanInterval()).isBefore(now);
     Instant since = full ? null : connection.watermark().minus(properties.pollOverlap());
     NotionAccess access = accesses.of(connection);
-    Counter counter = new Counter();
     Instant watermark = connection.watermark();
     Set<String> seen = new HashSet<>();
     boolean complete = true;
     String cursor = null;
     do {
+      if (cursor != null) {
+        holding.confirm();
+      }
       QueryResult result = client.query(access, connection.dataSourceId(), since, cursor);
       for (NotionPage page : result.pages()) {
         watermark = later(watermark, page.lastEditedTime());
@@ -130,20 +167,28 @@ public class NotionPoller implements SmartLifecycle {
     if (full && complete) {
       for (String pageId : pages.activePageIds(connection.userId())) {
         if (!seen.contains(pageId)) {
+          holding.confirm();
           counter.count(synchronizer.apply(connection, fetch(access, pageId, connection)));
         }
       }
     }
+    boolean advanced = false;
     if (complete) {
-      connections.advance(
-          connection.userId(),
-          connection.dataSourceId(),
-          watermark,
-          full ? now : connection.lastFullScan());
+      advanced =
+          connections.advance(
+              connection.userId(),
+              connection.dataSourceId(),
+              holding.lease,
+              watermark,
+              full ? now : connection.lastFullScan());
+      if (!advanced) {
+        log.info(
+            "user {}'s connection changed hands or sources: watermark kept", connection.userId());
+      }
     } else {
       log.warn("Notion cut the query of user {} short: watermark kept", connection.userId());
     }
-    return new PollReport(counter.read, counter.recorded, counter.deleted, full);
+    return counter.report(full, advanced);
   }
 
   /** A page by id; one that no longer exists (or is no longer shared) reads as removed. */
@@ -168,11 +213,21 @@ public class NotionPoller implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
+  public synchronized void start() {
+    leases.open();
     running = true;
-    if (properties.pollEnabled()) {
+    if (properties.pollEnabled() && !scheduled) {
+      scheduled = true;
       Duration first = min(properties.pollInterval(), Duration.ofSeconds(5));
       workers.every("poll", first, properties.pollInterval(), this::pollAll);
+      Duration renew = leases.terms().renewInterval();
+      workers.every("lease renewal", renew, renew, this::renewLeases);
+    }
+  }
+
+  private void renewLeases() {
+    if (running) {
+      leases.renewAll();
     }
   }
 
@@ -180,9 +235,11 @@ public class NotionPoller implements SmartLifecycle {
     return a.compareTo(b) < 0 ? a : b;
   }
 
+  /** Stops polling and hands this replica's leases back, so the others take over at once. */
   @Override
-  public void stop() {
+  public synchronized void stop() {
     running = false;
+    leases.close();
   }
 
   @Override
@@ -190,10 +247,38 @@ public class NotionPoller implements SmartLifecycle {
     return running;
   }
 
+  /** The lease a poll runs under; checked (and renewed when due) as the poll goes on. */
+  private final class Holding {
+    final String userId;
+    Lease lease;
+
+    Holding(String userId, Lease lease) {
+      this.userId = userId;
+      this.lease = lease;
+    }
+
+    void confirm() {
+      lease = leases.confirm(userId, lease).orElseThrow(() -> new LeaseLost(userId));
+    }
+  }
+
+  private static final class LeaseLost extends RuntimeException {
+    final String userId;
+
+    LeaseLost(String userId) {
+      super(null, null, false, false);
+      this.userId = userId;
+    }
+  }
+
   private static final class Counter {
     int read;
     int recorded;
     int deleted;
+
+    PollReport report(boolean fullScan, boolean advanced) {
+      return new PollReport(true, read, recorded, deleted, fullScan, advanced);
+    }
 
     void count(ChangeDetector.Action action) {
       read++;

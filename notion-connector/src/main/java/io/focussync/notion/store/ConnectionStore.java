@@ -2,8 +2,9 @@ package io.focussync.notion.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.focussync.notion.lease.Lease;
 import io.focussync.notion.mapping.PropertyMapping;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +25,12 @@ public class ConnectionStore {
     this.connections = mongo.getCollection("connections");
   }
 
-  /** Stores (or replaces) a user's connection. */
+  /** Stores (or replaces) a user's connection, keeping its poll lease. */
   public void save(StoredConnection connection) {
-    connections.replaceOne(
-        Filters.eq("_id", connection.userId()), toDocument(connection), upsert());
+    Document fields = toDocument(connection);
+    fields.remove("_id");
+    connections.updateOne(
+        Filters.eq("_id", connection.userId()), new Document("$set", fields), upsert());
   }
 
   public Optional<StoredConnection> find(String userId) {
@@ -59,19 +62,25 @@ public class ConnectionStore {
   }
 
   /**
-   * Advances the poll position, unless the connection was replaced by one of another data source
-   * meanwhile.
+   * Advances the poll position, fenced: only while the poll's lease (owner and epoch) is still the
+   * stored one, and unless the connection was replaced by one of another data source meanwhile.
+   * Returns false if it wrote nothing.
    */
-  public void advance(String userId, String dataSourceId, Instant watermark, Instant lastFullScan) {
-    connections.updateOne(
-        Filters.and(Filters.eq("_id", userId), Filters.eq("dataSourceId", dataSourceId)),
-        Updates.combine(
-            Updates.set("watermark", date(watermark)),
-            Updates.set("lastFullScan", date(lastFullScan))));
+  public boolean advance(
+      String userId, String dataSourceId, Lease lease, Instant watermark, Instant lastFullScan) {
+    return connections
+            .updateOne(
+                Filters.and(
+                    LeaseStore.heldAs(userId, lease), Filters.eq("dataSourceId", dataSourceId)),
+                Updates.combine(
+                    Updates.set("watermark", date(watermark)),
+                    Updates.set("lastFullScan", date(lastFullScan))))
+            .getMatchedCount()
+        > 0;
   }
 
-  private static ReplaceOptions upsert() {
-    return new ReplaceOptions().upsert(true);
+  private static UpdateOptions upsert() {
+    return new UpdateOptions().upsert(true);
   }
 
   private static Document toDocument(StoredConnection c) {

@@ -115,6 +115,12 @@ public class WriteBackService {
         log.info("page {} is gone, not marking it synced", pageId);
         return false;
       }
+      if (e.status() == 401 || e.status() == 403) {
+        // This user's token was revoked or lost access: waiting would hold every other user's
+        // results behind it. The page stays unmarked until the user reconnects and resyncs.
+        log.warn("Notion refused marking page {} synced ({}): skipped", pageId, e.status());
+        return false;
+      }
       if (e.status() != 400) {
         throw e;
       }

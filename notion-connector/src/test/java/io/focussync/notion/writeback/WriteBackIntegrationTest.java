@@ -56,6 +56,44 @@ class WriteBackIntegrationTest extends IntegrationTestBase {
   }
 
   @Test
+  void anUnreadableResultIsDeadLetteredWithItsReasonAndTheNextResultStillMarksItsPage() {
+    Fixture user = connectedUser();
+    String pageId = NOTION.createPage(user.dataSourceId(), session("After the poison"));
+    user.events().awaitCount(1);
+
+    TestTopics.send(
+        Topics.SYNC_RESULTS,
+        user.userId(),
+        "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Map.of(CloudEventHeaders.TYPE, EventTypes.DAY_SYNCED));
+    publish(daySynced(user.userId(), false, "notion:" + pageId));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                NOTION
+                    .pageJson(pageId)
+                    .path("properties")
+                    .path("Synced")
+                    .path("checkbox")
+                    .asBoolean());
+    String dlq = Topics.SYNC_RESULTS + ".notion-connector.dlq";
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TestTopics.readAll(
+                            dlq, r -> user.userId().equals(r.key()), Duration.ofSeconds(1)))
+                    .singleElement()
+                    .satisfies(
+                        dead ->
+                            assertThat(TestTopics.header(dead, "x-exception-message"))
+                                .isNotBlank()));
+  }
+
+  @Test
   void missingWriteBackPropertiesAreSkippedAndDryRunsMarkNothing() {
     Map<String, String> schema = NotionSimulator.focusSessionsSchema();
     schema.remove("Clockify entry");
