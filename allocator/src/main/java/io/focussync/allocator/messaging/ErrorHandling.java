@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The allocator's one error-handling setup, for both (batch) consumers: {@link
  * ContainerErrorHandling} with the retry settings of {@link MessagingProperties}; a {@link
- * PoisonMessageException} is dead-lettered at once.
+ * PoisonMessageException} is dead-lettered at once, any other failure retried until it passes.
  */
 @Configuration
 public class ErrorHandling {
@@ -18,10 +18,6 @@ public class ErrorHandling {
   ListenerContainerWithDlqAndRetryCustomizer errorHandlingCustomizer(
       StreamBridge bridge, MessagingProperties properties) {
     return ContainerErrorHandling.customizer(
-        bridge,
-        properties.retryInitial(),
-        properties.retryMax(),
-        properties.retryFor(),
-        PoisonMessageException.class);
+        bridge, properties.retryInitial(), properties.retryMax(), PoisonMessageException.class);
   }
 }
