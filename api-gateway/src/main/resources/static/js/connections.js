@@ -127,7 +127,21 @@ function drawClockify(section, current, status) {
       }
     }
   });
-  section.replaceChildren(h('h2', { id: 'clockify-title' }, 'Clockify'), summary, form);
+  section.replaceChildren(h('h2', { id: 'clockify-title' }, 'Clockify'), summary, ...attentionOf(current), form);
+}
+
+/** Why the connection needs its user (Clockify refused the key) and what to do, if it does. */
+function attentionOf(view) {
+  if (!view || view.status !== 'NEEDS_ATTENTION') {
+    return [];
+  }
+  return [
+    h(
+      'p',
+      { class: 'notice notice-error', role: 'alert', id: 'clockify-attention' },
+      `Needs attention: ${view.attention}. Nothing is sent to Clockify until you save a valid API key.`,
+    ),
+  ];
 }
 
 function connectedText(view) {

@@ -2,7 +2,6 @@ package io.focussync.clockify;
 
 import static org.awaitility.Awaitility.await;
 
-import io.focussync.clockify.ledger.ApplyHooks;
 import io.focussync.clockify.simulator.ClockifySimulator;
 import io.focussync.contracts.CloudEventHeaders;
 import io.focussync.contracts.EventCodec;
@@ -26,9 +25,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,7 +58,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "focussync.clockify.apply.workers=4",
       "focussync.clockify.apply.coalesce-delay=150ms",
       "focussync.clockify.apply.retry-delay=300ms",
-      "focussync.clockify.apply.max-retry-delay=2s"
+      "focussync.clockify.apply.max-retry-delay=2s",
+      "focussync.clockify.apply.consistency-window=1s"
     })
 @Import(IntegrationTestBase.Hooks.class)
 public abstract class IntegrationTestBase {
@@ -76,9 +74,6 @@ public abstract class IntegrationTestBase {
   /** The service's MongoDB commands that mention a watched text. */
   protected static final MongoCommandLog MONGO_COMMANDS = new MongoCommandLog();
 
-  /** Users whose next create "crashes" the process right after Clockify answered. */
-  protected static final Set<String> CRASH_AFTER_CREATE = ConcurrentHashMap.newKeySet();
-
   @LocalServerPort protected int port;
 
   @DynamicPropertySource
@@ -86,31 +81,12 @@ public abstract class IntegrationTestBase {
     registry.add("focussync.clockify.connections.allowed-base-urls", CLOCKIFY::rootUrl);
   }
 
-  /** Test hooks of the apply. */
+  /** Test wiring: a log of the service's MongoDB commands. */
   @TestConfiguration
   static class Hooks {
     @Bean
-    ApplyHooks crashingHooks() {
-      return new ApplyHooks() {
-        @Override
-        public void afterCreate(String userId, LocalDate date, String slot, String entryId) {
-          if (CRASH_AFTER_CREATE.remove(userId)) {
-            throw new SimulatedCrash("crash after Clockify created " + entryId);
-          }
-        }
-      };
-    }
-
-    @Bean
     MongoClientSettingsBuilderCustomizer commandLog() {
       return settings -> settings.addCommandListener(MONGO_COMMANDS);
-    }
-  }
-
-  /** The process dies: nothing after this point of the apply happens. */
-  public static final class SimulatedCrash extends Error {
-    SimulatedCrash(String message) {
-      super(message);
     }
   }
 

@@ -44,6 +44,23 @@ class OpenApiDocumentTest extends GatewayTestBase {
           "POST /api/v1/webhooks/notion",
           "GET /api/v1/sync/history");
 
+  /**
+   * Routes the shared contract already names for work not built yet: the focus-session API (issue
+   * 17), Clockify projects and workspaces, the explicit replan, the merge patch of settings and
+   * going live (issue 18). Each leaves this list when it is built; the test below fails if one of
+   * them is no longer in the contract.
+   */
+  static final Set<String> NOT_BUILT_YET =
+      Set.of(
+          "GET /api/v1/focus-sessions",
+          "GET /api/v1/focus-sessions/{id}",
+          "PATCH /api/v1/focus-sessions/{id}",
+          "GET /api/v1/clockify/projects",
+          "GET /api/v1/clockify/workspaces",
+          "POST /api/v1/days/replan",
+          "PATCH /api/v1/settings/allocation",
+          "POST /api/v1/connections/clockify/go-live");
+
   private static final Pattern ROUTE =
       Pattern.compile(
           "`((?:GET|POST|PUT|DELETE|PATCH)(?:\\|(?:GET|POST|PUT|DELETE|PATCH))*) (/api/v1/[^`\\s?]*)");
@@ -68,7 +85,8 @@ class OpenApiDocumentTest extends GatewayTestBase {
       }
     }
 
-    assertThat(routes).hasSizeGreaterThanOrEqualTo(15);
+    assertThat(routes).hasSizeGreaterThanOrEqualTo(15).containsAll(NOT_BUILT_YET);
+    routes.removeAll(NOT_BUILT_YET);
     assertThat(API_ROUTES).containsAll(routes);
     assertDocumented(routes);
   }

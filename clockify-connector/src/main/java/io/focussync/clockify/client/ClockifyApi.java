@@ -28,6 +28,12 @@ public interface ClockifyApi {
   /** {@code PUT /v1/workspaces/{ws}/time-entries/{id}} with the full body (PUT replaces). */
   TimeEntry updateEntry(String entryId, EntryBody body);
 
+  /**
+   * {@code GET /v1/workspaces/{ws}/time-entries/{id}}: empty when Clockify says it is not there
+   * (400 or 404).
+   */
+  Optional<TimeEntry> getEntry(String entryId);
+
   /** {@code DELETE /v1/workspaces/{ws}/time-entries/{id}}. */
   void deleteEntry(String entryId);
 

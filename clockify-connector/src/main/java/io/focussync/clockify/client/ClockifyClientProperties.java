@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rateLimit requests per {@code ratePeriod} per workspace (default 10 per second; paid plans
  *     allow 50/s, new free workspaces 30 per hour)
  * @param workspaceRateLimits per-workspace overrides of {@code rateLimit}
- * @param maxPermitWait how long a call may wait for the rate limiter before it counts as failed
- * @param maxAttempts attempts per call for failures that are safe to retry (429, 5xx, I/O)
- * @param maxRetryAfter the longest Retry-After we honour; longer ones are cut to this
+ * @param maxPermitWait how long a call may wait on its thread for the rate limiter; beyond that the
+ *     day is queued again for when a permit is due, holding no thread
+ * @param maxAttempts attempts per call, on the apply thread, for failures that are safe to retry
+ *     (429, 5xx, I/O) and whose wait is at most {@code maxBackoff}; longer waits go back to the
+ *     scheduler
+ * @param maxRetryAfter the longest Retry-After a day waits for; longer ones are cut to this
  * @param circuitOpenFor how long a workspace's circuit stays open before it is tried again
  */
 @ConfigurationProperties("focussync.clockify.client")
@@ -39,10 +42,10 @@ public record ClockifyClientProperties(
     rateLimit = rateLimit <= 0 ? 10 : rateLimit;
     ratePeriod = orElse(ratePeriod, Duration.ofSeconds(1));
     workspaceRateLimits = workspaceRateLimits == null ? Map.of() : Map.copyOf(workspaceRateLimits);
-    maxPermitWait = orElse(maxPermitWait, Duration.ofMinutes(5));
-    maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
-    initialBackoff = orElse(initialBackoff, Duration.ofMillis(500));
-    maxBackoff = orElse(maxBackoff, Duration.ofSeconds(30));
+    maxPermitWait = orElse(maxPermitWait, Duration.ofMillis(500));
+    maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
+    initialBackoff = orElse(initialBackoff, Duration.ofMillis(200));
+    maxBackoff = orElse(maxBackoff, Duration.ofSeconds(1));
     maxRetryAfter = orElse(maxRetryAfter, Duration.ofSeconds(60));
     circuitWindow = circuitWindow <= 0 ? 10 : circuitWindow;
     circuitMinimumCalls = circuitMinimumCalls <= 0 ? 5 : circuitMinimumCalls;

@@ -80,14 +80,24 @@ public class ClockifyClients {
               && outcome.getLeft() instanceof ClockifyException failure
               && failure.retryAfter() != null) {
             Duration wait = failure.retryAfter();
-            return Math.min(wait.toMillis(), properties.maxRetryAfter().toMillis());
+            return Math.min(wait.toMillis(), properties.maxBackoff().toMillis());
           }
           return backoff(attempt);
         };
     return RetryConfig.custom()
         .maxAttempts(properties.maxAttempts())
         .intervalBiFunction(interval)
-        .retryOnException(e -> e instanceof ClockifyException failure && failure.retrySafe())
+        // Only short waits happen on the apply thread; a longer Retry-After goes back to the
+        // scheduler, which holds no thread while a day waits.
+        .retryOnException(
+            e ->
+                e instanceof ClockifyException failure
+                    && failure.retrySafe()
+                    && failure.kind() != ClockifyException.Kind.CIRCUIT_OPEN
+                    && !(failure.kind() == ClockifyException.Kind.RATE_LIMITED
+                        && failure.status() == 0)
+                    && (failure.retryAfter() == null
+                        || failure.retryAfter().compareTo(properties.maxBackoff()) <= 0))
         .failAfterMaxAttempts(false)
         .build();
   }

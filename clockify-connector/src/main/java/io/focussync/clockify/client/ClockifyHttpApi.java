@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -131,6 +132,27 @@ final class ClockifyHttpApi implements ClockifyApi {
   }
 
   @Override
+  public Optional<TimeEntry> getEntry(String entryId) {
+    try {
+      return Optional.of(
+          ClockifyJson.entry(
+              read(
+                  call(
+                      "get_entry",
+                      "GET",
+                      workspacePath("/time-entries/" + encode(entryId)),
+                      null,
+                      true))));
+    } catch (ClockifyException e) {
+      if (e.kind() == ClockifyException.Kind.BAD_REQUEST
+          || e.kind() == ClockifyException.Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
   public void deleteEntry(String entryId) {
     call("delete_entry", "DELETE", workspacePath("/time-entries/" + encode(entryId)), null, false);
   }
@@ -204,9 +226,17 @@ final class ClockifyHttpApi implements ClockifyApi {
           ClockifyException.Kind.RATE_LIMITED,
           0,
           "no rate-limit permit in time for workspace " + target.workspaceId(),
-          null,
-          false);
+          untilNextPermit(),
+          true);
     }
+  }
+
+  /** How long until the workspace's limiter has a permit again (the day waits off-thread). */
+  private Duration untilNextPermit() {
+    if (rateLimiter instanceof AtomicRateLimiter atomic) {
+      return Duration.ofNanos(Math.max(atomic.getDetailedMetrics().getNanosToWait(), 1_000_000));
+    }
+    return properties.ratePeriod();
   }
 
   private Reply attempt(
@@ -266,7 +296,7 @@ final class ClockifyHttpApi implements ClockifyApi {
           status,
           message,
           retryAfter,
-          true);
+          idempotent);
     }
     if (status >= 500) {
       throw failure(

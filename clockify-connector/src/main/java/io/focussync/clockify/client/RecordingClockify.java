@@ -76,6 +76,11 @@ public final class RecordingClockify implements ClockifyApi {
   }
 
   @Override
+  public Optional<TimeEntry> getEntry(String entryId) {
+    return Optional.empty();
+  }
+
+  @Override
   public void deleteEntry(String entryId) {
     calls.add(new RecordedCall("DELETE", path("/time-entries/" + entryId), null));
   }

@@ -7,6 +7,7 @@ import java.time.Instant;
  * Clockify (its user id and time zone) and the id of our marker tag in the workspace.
  *
  * @param maskedApiKey the key as shown to people ({@code …last4}), kept so showing needs no key
+ * @param attention why the connection needs its user (Clockify refused the key), null when usable
  */
 public record Connection(
     String userId,
@@ -18,7 +19,8 @@ public record Connection(
     String clockifyUserId,
     String timeZone,
     String markerTagId,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String attention) {
 
   /** What the ledger is kept per: the workspace, and dry runs apart from real writes. */
   public String scope() {
@@ -37,7 +39,13 @@ public record Connection(
         clockifyUserId,
         timeZone,
         tagId,
-        updatedAt);
+        updatedAt,
+        attention);
+  }
+
+  /** Whether the connection can be used (its key was not refused). */
+  public boolean usable() {
+    return attention == null;
   }
 
   @Override

@@ -98,7 +98,8 @@ public class ConnectionService {
             clockifyUserId,
             timeZone,
             tagId,
-            clock.instant());
+            clock.instant(),
+            null);
     store.save(connection);
     clientCache.remove(userId);
     scopes.put(userId, connection.scope());
@@ -142,6 +143,16 @@ public class ConnectionService {
    */
   public Optional<String> lastKnownScope(String userId) {
     return Optional.ofNullable(scopes.get(userId));
+  }
+
+  /**
+   * Clockify refused the connection's key: nothing of the user's is tried until a new key is saved
+   * (which publishes {@link ConnectionSaved}).
+   */
+  public void keyRefused(Connection connection, String reason) {
+    store.markNeedsAttention(connection.userId(), connection.encryptedApiKey(), reason);
+    clientCache.remove(connection.userId());
+    log.warn("Clockify refused the key of connection {}: {}", connection, reason);
   }
 
   /** Remembers the marker tag's id once it exists in the workspace. */

@@ -1,6 +1,7 @@
 package io.focussync.clockify.ledger;
 
 import java.time.Duration;
+import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,8 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param coalesceMaxWait the longest a day waits for quiet after its first waiting plan
  * @param firstPlanDelay the quiet period of a day's first plan (revision 1) instead: new work is
  *     not held back for bursts that come from edits
- * @param createAttempts POSTs of one entry per apply, each after a lookup found nothing
  * @param retryDelay first delay before a failed day is tried again (doubles up to maxRetryDelay)
+ * @param consistencyWindow how long after a POST that may have reached Clockify its entry is looked
+ *     up (Clockify's listings lag behind its writes); only then is it sent again
+ * @param lease how long an apply holds its day without renewing; renewed when less than half is
+ *     left before a Clockify write, so it must exceed twice the longest call with its retries. A
+ *     replica that dies holds its days this long
+ * @param stopTimeout how long a graceful stop waits for calls already sent to Clockify
+ * @param replicaId this replica's name as the holder of days: one per running process, the same
+ *     after a restart of that replica
  */
 @ConfigurationProperties("focussync.clockify.apply")
 public record ApplyProperties(
@@ -21,18 +29,24 @@ public record ApplyProperties(
     Duration coalesceDelay,
     Duration coalesceMaxWait,
     Duration firstPlanDelay,
-    int createAttempts,
     Duration retryDelay,
-    Duration maxRetryDelay) {
+    Duration maxRetryDelay,
+    Duration consistencyWindow,
+    Duration lease,
+    Duration stopTimeout,
+    String replicaId) {
 
   public ApplyProperties {
     workers = workers <= 0 ? 8 : workers;
     coalesceDelay = coalesceDelay == null ? Duration.ofMillis(500) : coalesceDelay;
     coalesceMaxWait = coalesceMaxWait == null ? Duration.ofSeconds(2) : coalesceMaxWait;
     firstPlanDelay = firstPlanDelay == null ? Duration.ZERO : firstPlanDelay;
-    createAttempts = createAttempts <= 0 ? 3 : createAttempts;
     retryDelay = retryDelay == null ? Duration.ofSeconds(5) : retryDelay;
     maxRetryDelay = maxRetryDelay == null ? Duration.ofMinutes(10) : maxRetryDelay;
+    consistencyWindow = consistencyWindow == null ? Duration.ofSeconds(10) : consistencyWindow;
+    lease = lease == null ? Duration.ofSeconds(90) : lease;
+    stopTimeout = stopTimeout == null ? Duration.ofSeconds(20) : stopTimeout;
+    replicaId = replicaId == null || replicaId.isBlank() ? UUID.randomUUID().toString() : replicaId;
   }
 
   /** The delay before the n-th retry of a failed day. */

@@ -1,27 +1,68 @@
 package io.focussync.clockify.ledger;
 
+import io.focussync.clockify.reconcile.LedgerSlot;
+import io.focussync.contracts.EventCodec;
+import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
+import io.focussync.contracts.syncresults.v1.DaySyncFailed;
+import io.focussync.contracts.syncresults.v1.DaySynced;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The durable state of one user-day: the newest accepted plan and how far it has been applied.
+ * The durable state of one user-day: the newest accepted plan, how far it has been applied, the
+ * day's entry ledger per scope, who holds the day, and the result not yet published.
  *
  * @param plan the newest accepted plan (a newer one replaces an older one still waiting)
+ * @param partition the partition of the plans topic the user's plans come on (who owns the day)
  * @param appliedRevision the last revision applied (synced or terminally needing attention)
- * @param status PENDING, WAITING_FOR_CONNECTION, SYNCED, FAILED or NEEDS_ATTENTION
  * @param failures consecutive failed attempts at the current plan
  * @param reportedFailureRevision the last revision a DaySyncFailed(FAILED) was published for
+ * @param fence the day's fencing token: every write of an apply is conditional on it
+ * @param leaseOwner the replica that holds the day, if any
+ * @param leaseUntil until when it holds it
+ * @param ledgers the entry ledger per scope (workspace, or workspace#dry-run)
+ * @param outbox the result to publish, if one is not published yet
  */
 public record DayRecord(
     String userId,
     DayPlanned plan,
+    int partition,
     long appliedRevision,
-    String status,
+    DayStatus status,
     String lastError,
     int failures,
-    long reportedFailureRevision) {
+    long reportedFailureRevision,
+    long fence,
+    String leaseOwner,
+    Instant leaseUntil,
+    Map<String, List<LedgerSlot>> ledgers,
+    PendingResult outbox) {
 
   /** Whether the newest plan still has to be applied. */
   public boolean pending() {
     return plan != null && plan.revision() > appliedRevision;
+  }
+
+  /** The ledger of a scope (empty if none). */
+  public List<LedgerSlot> ledger(String scope) {
+    return ledgers.getOrDefault(scope, List.of());
+  }
+
+  /** The user-day. */
+  public DayKey key() {
+    return new DayKey(userId, plan.date());
+  }
+
+  /** A result event stored with the write that settled the day, published after it. */
+  public record PendingResult(String id, String type, byte[] json) {
+
+    /** The stored event. */
+    public FocusSyncEvent event() {
+      Class<? extends FocusSyncEvent> eventType =
+          DaySynced.class.getSimpleName().equals(type) ? DaySynced.class : DaySyncFailed.class;
+      return EventCodec.fromJson(eventType, json);
+    }
   }
 }

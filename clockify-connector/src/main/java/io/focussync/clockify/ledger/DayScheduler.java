@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,27 +16,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs day applies off the consumer thread: one lane per ledger scope (workspace), each lane
  * applying one day at a time on a shared pool, so a slow or failing workspace holds at most one
- * thread and never delays another workspace's days. A newly accepted plan waits until its day has
- * been quiet for the coalescing delay (a debounce, capped by the maximum wait); a day queued twice
- * is applied once; the apply takes the newest accepted plan, which is how waiting revisions are
- * coalesced. A day goes to the lane of its user's scope as this process last saw it; the apply
- * checks the stored connection and sends the day to the right lane if the scope has changed.
+ * thread and never delays another workspace's days; waits (back-off, rate limits, Clockify's
+ * consistency window) are timers, never a sleeping thread. It applies only the days of the
+ * partitions this replica owns: they are resumed when partitions are assigned, and applies of a
+ * revoked partition stop before their next write and let the day go to its next owner. A newly
+ * accepted plan waits until its day has been quiet for the coalescing delay (a debounce, capped by
+ * the maximum wait); a day queued twice is applied once; the apply takes the newest accepted plan,
+ * which is how waiting revisions are coalesced. A day goes to the lane of its user's scope as this
+ * process last saw it; the apply checks the stored connection and sends the day to the right lane
+ * if the scope has changed.
  */
 @Component
-public class DayScheduler implements DisposableBean {
+public class DayScheduler implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DayScheduler.class);
+  private static final String NO_CONNECTION = "";
+
+  /** Below Spring Cloud Stream's input bindings, which stop first. */
+  static final int PHASE = Integer.MAX_VALUE - 2000;
 
   private final DayStore days;
-  private final AcceptedPlans accepted;
+  private final Ownership ownership;
   private final ConnectionService connections;
   private final DayApplier applier;
   private final ApplyProperties properties;
@@ -44,15 +51,16 @@ public class DayScheduler implements DisposableBean {
   private final ScheduledExecutorService timer;
   private final Map<String, Lane> lanes = new HashMap<>();
   private final Map<DayKey, Quiet> quieting = new HashMap<>();
+  private volatile boolean running;
 
   public DayScheduler(
       DayStore days,
-      AcceptedPlans accepted,
+      Ownership ownership,
       ConnectionService connections,
       DayApplier applier,
       ApplyProperties properties) {
     this.days = days;
-    this.accepted = accepted;
+    this.ownership = ownership;
     this.connections = connections;
     this.applier = applier;
     this.properties = properties;
@@ -78,24 +86,45 @@ public class DayScheduler implements DisposableBean {
   public void schedule(DayKey day, Duration wait) {
     if (wait.isZero() || wait.isNegative()) {
       enqueue(day);
-    } else {
+    } else if (running) {
       timer.schedule(() -> enqueue(day), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
-  /** On start: every accepted plan not applied yet is applied (a crash loses no plan). */
-  @EventListener(ApplicationReadyEvent.class)
-  public void resumePending() {
-    days.pending().forEach(day -> schedule(day, Duration.ZERO));
+  /**
+   * Partitions were assigned to this replica: their days not applied yet, or whose result is not
+   * published yet, are resumed (a crash or a previous owner's stop loses nothing).
+   */
+  public void partitionsAssigned(Set<Integer> partitions) {
+    ownership.assigned(partitions);
+    resume(partitions);
   }
 
-  /** Plans that waited for a connection go as soon as there is one. */
+  /** Partitions were taken away: their applies stop before their next write. */
+  public void partitionsRevoked(Set<Integer> partitions) {
+    ownership.revoked(partitions);
+  }
+
+  private void resume(Set<Integer> partitions) {
+    try {
+      days.unfinished(partitions).forEach(day -> schedule(day, Duration.ZERO));
+    } catch (RuntimeException e) {
+      log.warn("could not read the days to resume; retrying later", e);
+      timer.schedule(
+          () -> resume(partitions), properties.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Plans that waited for a (usable) connection go as soon as there is one. */
   @EventListener
   public void onConnectionSaved(ConnectionSaved saved) {
     days.pendingOf(saved.userId()).forEach(day -> schedule(day, Duration.ZERO));
   }
 
   private void coalesce(DayKey day, Duration quiet) {
+    if (!running) {
+      return;
+    }
     long now = System.nanoTime();
     synchronized (quieting) {
       Quiet waiting = quieting.get(day);
@@ -130,18 +159,15 @@ public class DayScheduler implements DisposableBean {
   }
 
   private void enqueue(DayKey day) {
+    if (!running) {
+      return;
+    }
     try {
-      String scope = connections.lastKnownScope(day.userId()).orElse(null);
-      if (scope == null) {
-        Optional<Connection> connection = connections.find(day.userId());
-        if (connection.isEmpty()) {
-          days.markWaiting(day.userId(), day.date());
-          accepted.forget(day);
-          return;
-        }
-        scope = connection.get().scope();
-      }
-      String laneScope = scope;
+      String laneScope =
+          connections
+              .lastKnownScope(day.userId())
+              .or(() -> connections.find(day.userId()).map(Connection::scope))
+              .orElse(NO_CONNECTION);
       synchronized (lanes) {
         Lane lane = lanes.computeIfAbsent(laneScope, name -> new Lane());
         if (lane.queued.add(day) && !lane.running) {
@@ -164,15 +190,13 @@ public class DayScheduler implements DisposableBean {
       try {
         applier.apply(day, scope).ifPresent(delay -> schedule(day, delay));
       } catch (RuntimeException e) {
-        log.error("applying {} {} failed unexpectedly", day.userId(), day.date(), e);
+        // The store or the broker failed: the day stays as stored and is tried again.
+        log.warn("applying {} {} failed: {}", day.userId(), day.date(), e.toString());
         schedule(day, properties.retryDelay());
-      } catch (Error e) {
-        // A simulated (or real) crash: nothing more happens for this day until a restart.
-        log.error("applying {} {} died", day.userId(), day.date(), e);
       }
     }
     synchronized (lanes) {
-      if (lane.queued.isEmpty()) {
+      if (lane.queued.isEmpty() || !running) {
         lane.running = false;
         lanes.remove(scope);
       } else {
@@ -183,9 +207,40 @@ public class DayScheduler implements DisposableBean {
   }
 
   @Override
-  public void destroy() {
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * A graceful stop hands the work over: nothing new starts, running applies stop before their next
+   * Clockify write (their partitions are no longer owned) and let their days go, so the next owner
+   * takes them at once. A call already sent is waited for and recorded first.
+   */
+  @Override
+  public void stop() {
+    running = false;
+    ownership.revoked(ownership.partitions());
     timer.shutdownNow();
-    workers.shutdownNow();
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(properties.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      workers.shutdownNow();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Stops after the plan consumer (a higher phase stops first), before the store and broker. */
+  @Override
+  public int getPhase() {
+    return PHASE;
   }
 
   private static java.util.concurrent.ThreadFactory threads(String prefix) {

@@ -1,12 +1,19 @@
 package io.focussync.clockify.ledger;
 
+import io.focussync.clockify.reconcile.LedgerSlot;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Durable user-day state; each method is one single-document atomic operation. */
+/**
+ * Durable user-day state, one document per user-day; each method is one single-document atomic
+ * operation. The writes of an apply are conditional on the day's fencing token, so a replica that
+ * lost the day changes nothing: they answer false then.
+ */
 public interface DayStore {
 
   Optional<DayRecord> find(String userId, LocalDate date);
@@ -20,21 +27,56 @@ public interface DayStore {
    */
   List<DayPlanned> offer(Collection<ReceivedPlan> plans);
 
-  /** The revision is applied (never lowers the applied revision). */
-  void markApplied(String userId, LocalDate date, long revision, String status, String error);
+  /**
+   * Takes the day for this replica if nobody else holds it: raises the fencing token from the one
+   * read (a compare-and-set), so every earlier holder's writes fail from now on.
+   *
+   * @return the day with the new token, or empty if another replica got it first
+   */
+  Optional<DayRecord> claim(DayRecord read, String owner, Instant until);
 
-  /** An attempt failed and will be retried. */
-  void markFailed(String userId, LocalDate date, String error, int failures);
+  /** Extends the hold; false if the token is no longer ours. */
+  boolean renew(DayKey day, long fence, Instant until);
 
-  /** The plan waits for the user's Clockify connection. */
-  void markWaiting(String userId, LocalDate date);
+  /** Stores a scope's ledger of the day; false if the token is no longer ours. */
+  boolean saveLedger(DayKey day, long fence, String scope, Collection<LedgerSlot> slots);
 
-  /** True exactly once per revision: whether to publish a FAILED result for it. */
-  boolean claimFailureReport(String userId, LocalDate date, long revision);
+  /**
+   * Settles an apply and lets the day go: the applied revision (never lowered), the status (only if
+   * the revision is still the newest; else the day stays PENDING), failures, and the result to
+   * publish, all in one write; false if the token is no longer ours.
+   */
+  boolean settle(DayKey day, long fence, Settlement settlement);
 
-  /** Days with a plan not applied yet. */
-  List<DayKey> pending();
+  /** Lets the day go without changing it (handed over, or nothing to do). */
+  void release(DayKey day, long fence);
+
+  /**
+   * The result stored by the settlement under this token is published: it leaves the outbox (kept
+   * if the day was claimed since: the new holder publishes it again, which consumers ignore).
+   */
+  void published(DayKey day, long fence);
+
+  /** Days of these partitions with a plan not applied yet, or a result not yet published. */
+  List<DayKey> unfinished(Set<Integer> partitions);
 
   /** One user's days with a plan not applied yet. */
   List<DayKey> pendingOf(String userId);
+
+  /**
+   * How an apply ended.
+   *
+   * @param revision the plan revision the apply worked on
+   * @param applied whether that revision is now applied (else: a failure or a wait)
+   * @param status the day's status, kept only while the revision is still the day's newest
+   * @param result the result to publish, null for none
+   */
+  record Settlement(
+      long revision,
+      boolean applied,
+      DayStatus status,
+      String error,
+      int failures,
+      long reportedFailureRevision,
+      DayRecord.PendingResult result) {}
 }

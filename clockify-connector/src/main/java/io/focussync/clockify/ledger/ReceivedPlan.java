@@ -4,14 +4,14 @@ import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 
 /**
- * A plan as it came from the topic: the event and the JSON it was read from, which is stored as is
- * (no second encoding).
+ * A plan as it came from the topic: the event, the JSON it was read from (stored as is, no second
+ * encoding) and the partition it came on (the replica that owns that partition applies the day).
  */
-public record ReceivedPlan(DayPlanned plan, byte[] json) {
+public record ReceivedPlan(DayPlanned plan, byte[] json, int partition) {
 
-  /** A plan that did not come as JSON (encoded here). */
+  /** A plan that did not come from the topic (encoded here; no partition). */
   public static ReceivedPlan of(DayPlanned plan) {
-    return new ReceivedPlan(plan, EventCodec.toJson(plan));
+    return new ReceivedPlan(plan, EventCodec.toJson(plan), -1);
   }
 
   /** The user-day the plan is for. */

@@ -1,12 +1,8 @@
 package io.focussync.clockify.ledger;
 
-import io.focussync.contracts.syncresults.v1.DaySyncFailed;
-import io.focussync.contracts.syncresults.v1.DaySynced;
-
-/** Publishes sync results on {@code focussync.sync-results.v1}. */
+/** Publishes sync results from the days' outbox on {@code focussync.sync-results.v1}. */
 public interface ResultPublisher {
 
-  void synced(DaySynced result);
-
-  void failed(DaySyncFailed result);
+  /** Sends the result and returns once the broker has it; throws if it does not take it. */
+  void publish(DayRecord.PendingResult result);
 }

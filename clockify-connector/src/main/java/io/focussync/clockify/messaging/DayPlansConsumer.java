@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
@@ -31,6 +32,7 @@ public class DayPlansConsumer {
   public Consumer<Message<List<byte[]>>> dayPlans(PlanIntake intake) {
     return batch -> {
       List<Message<byte[]>> records = EventMessages.split(batch);
+      List<?> partitions = batch.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, List.class);
       List<ReceivedPlan> plans = new ArrayList<>(records.size());
       for (int i = 0; i < records.size(); i++) {
         Message<byte[]> record = records.get(i);
@@ -38,7 +40,7 @@ public class DayPlansConsumer {
           FocusSyncEvent event = EventMessages.fromMessage(record);
           if (event instanceof DayPlanned plan) {
             PlanIntake.validate(plan);
-            plans.add(new ReceivedPlan(plan, record.getPayload()));
+            plans.add(new ReceivedPlan(plan, record.getPayload(), partition(partitions, i)));
           } else {
             log.debug("ignoring {} on the plans topic", event.getClass().getSimpleName());
           }
@@ -49,6 +51,14 @@ public class DayPlansConsumer {
       }
       accept(intake, plans);
     };
+  }
+
+  private static int partition(List<?> partitions, int index) {
+    return partitions != null
+            && index < partitions.size()
+            && partitions.get(index) instanceof Integer p
+        ? p
+        : -1;
   }
 
   private static void accept(PlanIntake intake, List<ReceivedPlan> plans) {

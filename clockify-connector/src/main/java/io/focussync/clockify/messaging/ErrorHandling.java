@@ -23,7 +23,6 @@ public class ErrorHandling {
         bridge,
         properties.retryInitial(),
         properties.retryMax(),
-        properties.retryFor(),
         PlanIntake.InvalidPlanException.class,
         EventCodec.UnreadableEventException.class);
   }

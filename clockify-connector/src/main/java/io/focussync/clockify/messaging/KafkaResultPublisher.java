@@ -1,9 +1,8 @@
 package io.focussync.clockify.messaging;
 
+import io.focussync.clockify.ledger.DayRecord;
 import io.focussync.clockify.ledger.ResultPublisher;
 import io.focussync.contracts.FocusSyncEvent;
-import io.focussync.contracts.syncresults.v1.DaySyncFailed;
-import io.focussync.contracts.syncresults.v1.DaySynced;
 import io.focussync.platform.messaging.BoundOutput;
 import io.focussync.platform.messaging.EventMessages;
 import org.springframework.beans.factory.BeanFactory;
@@ -25,16 +24,8 @@ public class KafkaResultPublisher implements ResultPublisher, DisposableBean {
   }
 
   @Override
-  public void synced(DaySynced result) {
-    send(result);
-  }
-
-  @Override
-  public void failed(DaySyncFailed result) {
-    send(result);
-  }
-
-  private void send(FocusSyncEvent event) {
+  public void publish(DayRecord.PendingResult result) {
+    FocusSyncEvent event = result.event();
     if (!output.send(EventMessages.toMessage(event, SOURCE))) {
       throw new IllegalStateException("Kafka did not take the result for " + event.subject());
     }

@@ -7,16 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How the plans consumer handles failures.
  *
  * @param retryInitial the first wait before a failed batch is processed again
- * @param retryMax the longest wait between two attempts
- * @param retryFor how long a failing batch is retried before its plans go to the dead-letter topic;
- *     long enough to ride out a restart of the store
+ * @param retryMax the longest wait between two attempts (a failing batch whose plans are readable
+ *     is retried for as long as the store or the broker is down)
  */
 @ConfigurationProperties("focussync.clockify.messaging")
-public record MessagingProperties(Duration retryInitial, Duration retryMax, Duration retryFor) {
+public record MessagingProperties(Duration retryInitial, Duration retryMax) {
 
   public MessagingProperties {
     retryInitial = retryInitial == null ? Duration.ofMillis(200) : retryInitial;
     retryMax = retryMax == null ? Duration.ofSeconds(10) : retryMax;
-    retryFor = retryFor == null ? Duration.ofMinutes(5) : retryFor;
   }
 }

@@ -39,7 +39,8 @@ public class MongoConnectionStore implements ConnectionStore {
             doc.getString("clockifyUserId"),
             doc.getString("timeZone"),
             doc.getString("markerTagId"),
-            doc.getDate("updatedAt") == null ? null : doc.getDate("updatedAt").toInstant()));
+            doc.getDate("updatedAt") == null ? null : doc.getDate("updatedAt").toInstant(),
+            doc.getString("attention")));
   }
 
   @Override
@@ -56,13 +57,21 @@ public class MongoConnectionStore implements ConnectionStore {
             .append("markerTagId", connection.markerTagId())
             .append(
                 "updatedAt",
-                connection.updatedAt() == null ? null : Date.from(connection.updatedAt()));
+                connection.updatedAt() == null ? null : Date.from(connection.updatedAt()))
+            .append("attention", connection.attention());
     connections.replaceOne(eq("_id", connection.userId()), doc, new ReplaceOptions().upsert(true));
   }
 
   @Override
   public boolean delete(String userId) {
     return connections.deleteOne(eq("_id", userId)).getDeletedCount() > 0;
+  }
+
+  @Override
+  public void markNeedsAttention(String userId, String encryptedApiKey, String reason) {
+    connections.updateOne(
+        new Document("_id", userId).append("apiKeyEncrypted", encryptedApiKey),
+        new Document("$set", new Document("attention", reason)));
   }
 
   @Override

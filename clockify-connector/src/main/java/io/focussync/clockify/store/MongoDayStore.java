@@ -2,9 +2,10 @@ package io.focussync.clockify.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.nin;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -19,12 +20,15 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import io.focussync.clockify.ledger.DayKey;
 import io.focussync.clockify.ledger.DayRecord;
+import io.focussync.clockify.ledger.DayStatus;
 import io.focussync.clockify.ledger.DayStore;
 import io.focussync.clockify.ledger.ReceivedPlan;
+import io.focussync.clockify.reconcile.LedgerSlot;
 import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,23 +38,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
-/** User-day state in the {@code days} collection, one document per user-day. */
+/**
+ * User-day state in the {@code days} collection, one document per user-day: the newest plan, the
+ * entry ledger of each scope, the fencing token and lease, and the outbox. Every write is a plain
+ * single-document update by {@code _id} plus the token or revision it is conditional on.
+ */
 @Repository
 public class MongoDayStore implements DayStore {
-
-  private static final List<String> SETTLED = List.of("SYNCED", "NEEDS_ATTENTION");
 
   /** The token of the intake call that wrote the day's current revision. */
   private static final String INTAKE = "intake";
 
   private static final Document REVISION = new Document("revision", 1);
   private static final Document REVISION_AND_INTAKE = new Document("revision", 1).append(INTAKE, 1);
+  private static final Date NEVER = new Date(0);
 
   private final MongoCollection<Document> days;
   private final Clock clock;
@@ -58,11 +66,15 @@ public class MongoDayStore implements DayStore {
   public MongoDayStore(MongoTemplate mongo, Clock clock) {
     this.days = mongo.getCollection("days");
     this.days.createIndex(Indexes.ascending("userId", "status"));
-    // Conditional writes filter on exactly (_id, revision) as a plain document: MongoDB answers
-    // them from the _id index; the embedded wire server only from an index with exactly these
-    // keys (a $and or a range scans the whole collection, under its lock).
+    // Conditional writes filter on exactly (_id, revision), (_id, fence) or (_id, fence, revision)
+    // as plain documents: MongoDB answers them from the _id index; the embedded wire server only
+    // from an index with exactly these keys (anything else scans the collection under its lock).
     this.days.createIndex(Indexes.ascending("_id", "revision"), new IndexOptions().unique(true));
+    this.days.createIndex(Indexes.ascending("_id", "fence"), new IndexOptions().unique(true));
+    this.days.createIndex(
+        Indexes.ascending("_id", "fence", "revision"), new IndexOptions().unique(true));
     this.clock = clock;
+    LegacyLedger.migrate(mongo, days);
   }
 
   @Override
@@ -80,7 +92,6 @@ public class MongoDayStore implements DayStore {
     Map<String, ReceivedPlan> byId = new LinkedHashMap<>();
     plans.forEach(plan -> byId.put(id(plan.plan().userId(), plan.plan().date()), plan));
     Map<String, Long> held = new HashMap<>();
-    // The wire server answers an _id $in from the _id index (one lookup per id), like MongoDB.
     for (Document doc : days.find(in("_id", byId.keySet())).projection(REVISION)) {
       held.put(doc.getString("_id"), number(doc, "revision"));
     }
@@ -95,7 +106,8 @@ public class MongoDayStore implements DayStore {
         inserts++;
       } else if (heldRevision < plan.plan().revision()) {
         writes.add(
-            new UpdateOneModel<>(unchanged(day.getKey(), heldRevision), set(fields(plan, token))));
+            new UpdateOneModel<>(
+                revisionStill(day.getKey(), heldRevision), set(fields(plan, token))));
       } else {
         continue;
       }
@@ -149,7 +161,8 @@ public class MongoDayStore implements DayStore {
       if (heldRevision >= revision) {
         return false;
       }
-      if (days.updateOne(unchanged(id, heldRevision), set(fields(plan, token))).getMatchedCount()
+      if (days.updateOne(revisionStill(id, heldRevision), set(fields(plan, token)))
+              .getMatchedCount()
           > 0) {
         return true;
       }
@@ -159,9 +172,10 @@ public class MongoDayStore implements DayStore {
   private Document fields(ReceivedPlan plan, String token) {
     return new Document("userId", plan.plan().userId())
         .append("date", plan.plan().date().toString())
+        .append("partition", plan.partition())
         .append("revision", plan.plan().revision())
         .append("plan", new String(plan.json(), StandardCharsets.UTF_8))
-        .append("status", "PENDING")
+        .append("status", DayStatus.PENDING.name())
         .append("failures", 0)
         .append("updatedAt", now())
         .append(INTAKE, token);
@@ -170,85 +184,127 @@ public class MongoDayStore implements DayStore {
   private Document newDay(String id, ReceivedPlan plan, String token) {
     Document day = new Document("_id", id);
     day.putAll(fields(plan, token));
-    return day.append("appliedRevision", 0L).append("reportedFailureRevision", 0L);
-  }
-
-  /** Matches the day only while it still holds this revision (answered by a unique index). */
-  private static Document unchanged(String id, long revision) {
-    return new Document("_id", id).append("revision", revision);
-  }
-
-  private static boolean onlyDuplicateKeys(MongoBulkWriteException e) {
-    return e.getWriteConcernError() == null
-        && e.getWriteErrors().stream()
-            .allMatch(
-                error ->
-                    ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+    return day.append("appliedRevision", 0L)
+        .append("reportedFailureRevision", 0L)
+        .append("fence", 0L)
+        .append("leaseUntil", NEVER)
+        .append("ledgers", new Document());
   }
 
   @Override
-  public void markApplied(
-      String userId, LocalDate date, long revision, String status, String error) {
-    String id = id(userId, date);
-    Document settled =
-        new Document("appliedRevision", revision)
-            .append("status", status)
-            .append("lastError", error)
-            .append("failures", 0)
-            .append("updatedAt", now());
-    // The status only describes the newest plan: if a newer one is waiting, keep it PENDING.
-    if (days.updateOne(new Document("_id", id).append("revision", revision), set(settled))
-            .getMatchedCount()
-        == 0) {
-      days.updateOne(
-          and(eq("_id", id), lt("appliedRevision", revision)),
-          set(new Document("appliedRevision", revision)));
+  public Optional<DayRecord> claim(DayRecord read, String owner, Instant until) {
+    String id = id(read.userId(), read.plan().date());
+    long fence = read.fence() + 1;
+    boolean taken =
+        days.updateOne(
+                    fenced(id, read.fence()),
+                    set(
+                        new Document("fence", fence)
+                            .append("leaseOwner", owner)
+                            .append("leaseUntil", Date.from(until))))
+                .getMatchedCount()
+            > 0;
+    if (!taken) {
+      return Optional.empty();
     }
+    return Optional.of(
+        new DayRecord(
+            read.userId(),
+            read.plan(),
+            read.partition(),
+            read.appliedRevision(),
+            read.status(),
+            read.lastError(),
+            read.failures(),
+            read.reportedFailureRevision(),
+            fence,
+            owner,
+            until,
+            read.ledgers(),
+            read.outbox()));
   }
 
   @Override
-  public void markFailed(String userId, LocalDate date, String error, int failures) {
-    days.updateOne(
-        eq("_id", id(userId, date)),
-        set(
-            new Document("status", "FAILED")
-                .append("lastError", error)
-                .append("failures", failures)
-                .append("updatedAt", now())));
-  }
-
-  @Override
-  public void markWaiting(String userId, LocalDate date) {
-    days.updateOne(
-        eq("_id", id(userId, date)),
-        set(new Document("status", "WAITING_FOR_CONNECTION").append("updatedAt", now())));
-  }
-
-  @Override
-  public boolean claimFailureReport(String userId, LocalDate date, long revision) {
-    return days.updateOne(
-                and(eq("_id", id(userId, date)), lt("reportedFailureRevision", revision)),
-                set(new Document("reportedFailureRevision", revision)))
-            .getModifiedCount()
+  public boolean renew(DayKey day, long fence, Instant until) {
+    return days.updateOne(fenced(id(day), fence), set(new Document("leaseUntil", Date.from(until))))
+            .getMatchedCount()
         > 0;
   }
 
   @Override
-  public List<DayKey> pending() {
-    return pendingWhere(nin("status", SETTLED));
+  public boolean saveLedger(DayKey day, long fence, String scope, Collection<LedgerSlot> slots) {
+    List<Document> docs = slots.stream().map(LedgerDocuments::toDocument).toList();
+    return days.updateOne(
+                fenced(id(day), fence),
+                set(new Document("ledgers." + LedgerDocuments.scopeKey(scope), docs)))
+            .getMatchedCount()
+        > 0;
+  }
+
+  @Override
+  public boolean settle(DayKey day, long fence, Settlement settlement) {
+    String id = id(day);
+    Document fields =
+        new Document("lastError", settlement.error())
+            .append("failures", settlement.failures())
+            .append("reportedFailureRevision", settlement.reportedFailureRevision())
+            .append("leaseOwner", null)
+            .append("leaseUntil", NEVER)
+            .append("updatedAt", now());
+    if (settlement.result() != null) {
+      DayRecord.PendingResult result = settlement.result();
+      fields.append(
+          "outbox",
+          new Document("id", result.id())
+              .append("type", result.type())
+              .append("json", new Binary(result.json())));
+    }
+    Document update = set(fields);
+    if (settlement.applied()) {
+      update.append("$max", new Document("appliedRevision", settlement.revision()));
+    }
+    // The status describes the newest plan: while a newer revision waits, it stays PENDING.
+    long statusRevision = settlement.revision();
+    Document withStatus = new Document(fields).append("status", settlement.status().name());
+    Document updateWithStatus = new Document(update).append("$set", withStatus);
+    if (days.updateOne(fencedAt(id, fence, statusRevision), updateWithStatus).getMatchedCount()
+        > 0) {
+      return true;
+    }
+    return days.updateOne(fenced(id, fence), update).getMatchedCount() > 0;
+  }
+
+  @Override
+  public void release(DayKey day, long fence) {
+    days.updateOne(
+        fenced(id(day), fence), set(new Document("leaseOwner", null).append("leaseUntil", NEVER)));
+  }
+
+  @Override
+  public void published(DayKey day, long fence) {
+    days.updateOne(fenced(id(day), fence), new Document("$unset", new Document("outbox", "")));
+  }
+
+  @Override
+  public List<DayKey> unfinished(Set<Integer> partitions) {
+    List<DayKey> unfinished = new ArrayList<>();
+    for (Document doc : days.find(or(nin("status", settledNames()), exists("outbox")))) {
+      DayRecord record = record(doc);
+      boolean mine = record.partition() < 0 || partitions.contains(record.partition());
+      if (mine && (record.pending() || record.outbox() != null)) {
+        unfinished.add(record.key());
+      }
+    }
+    return unfinished;
   }
 
   @Override
   public List<DayKey> pendingOf(String userId) {
-    return pendingWhere(and(eq("userId", userId), nin("status", SETTLED)));
-  }
-
-  private List<DayKey> pendingWhere(Bson filter) {
     List<DayKey> pending = new ArrayList<>();
-    for (Document doc : days.find(filter)) {
+    for (Document doc : days.find(and(eq("userId", userId), nin("status", settledNames())))) {
       DayRecord record = record(doc);
       if (record.pending()) {
-        pending.add(new DayKey(record.userId(), record.plan().date()));
+        pending.add(record.key());
       }
     }
     return pending;
@@ -260,14 +316,57 @@ public class MongoDayStore implements DayStore {
         json == null
             ? null
             : EventCodec.fromJson(DayPlanned.class, json.getBytes(StandardCharsets.UTF_8));
+    Date leaseUntil = doc.getDate("leaseUntil");
+    Object partition = doc.get("partition");
     return new DayRecord(
         doc.getString("userId"),
         plan,
+        partition instanceof Number number ? number.intValue() : -1,
         number(doc, "appliedRevision"),
-        doc.getString("status"),
+        DayStatus.valueOf(doc.getString("status")),
         doc.getString("lastError"),
         (int) number(doc, "failures"),
-        number(doc, "reportedFailureRevision"));
+        number(doc, "reportedFailureRevision"),
+        number(doc, "fence"),
+        doc.getString("leaseOwner"),
+        leaseUntil == null ? Instant.EPOCH : leaseUntil.toInstant(),
+        LedgerDocuments.ledgers(doc.get("ledgers", Document.class)),
+        outbox(doc.get("outbox", Document.class)));
+  }
+
+  private static DayRecord.PendingResult outbox(Document doc) {
+    if (doc == null) {
+      return null;
+    }
+    Object json = doc.get("json");
+    byte[] bytes = json instanceof Binary binary ? binary.getData() : (byte[]) json;
+    return new DayRecord.PendingResult(doc.getString("id"), doc.getString("type"), bytes);
+  }
+
+  private static List<String> settledNames() {
+    return List.of(DayStatus.SYNCED.name(), DayStatus.NEEDS_ATTENTION.name());
+  }
+
+  /** Matches the day only while it still holds this revision (answered by a unique index). */
+  private static Document revisionStill(String id, long revision) {
+    return new Document("_id", id).append("revision", revision);
+  }
+
+  /** Matches the day only while this token holds it (answered by a unique index). */
+  private static Document fenced(String id, long fence) {
+    return new Document("_id", id).append("fence", fence);
+  }
+
+  private static Document fencedAt(String id, long fence, long revision) {
+    return new Document("_id", id).append("fence", fence).append("revision", revision);
+  }
+
+  private static boolean onlyDuplicateKeys(MongoBulkWriteException e) {
+    return e.getWriteConcernError() == null
+        && e.getWriteErrors().stream()
+            .allMatch(
+                error ->
+                    ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
   }
 
   static long number(Document doc, String field) {
@@ -281,6 +380,10 @@ public class MongoDayStore implements DayStore {
 
   private Date now() {
     return Date.from(clock.instant());
+  }
+
+  static String id(DayKey day) {
+    return id(day.userId(), day.date());
   }
 
   static String id(String userId, LocalDate date) {

@@ -46,20 +46,20 @@ class ApplyCostTest extends IntegrationTestBase {
               entry("project:b", "pb", "13:00", "17:00")));
       awaitSynced(user, 1);
 
-      // The intake's one read of the poll's days; the apply reads neither the day nor, before
-      // each write, whether it was superseded.
-      assertThat(commands(on("days", "find"))).singleElement().matches(c -> !c.byApplyWorker());
+      // The intake's one read of the poll's days; the apply reads the day once (plan, ledger and
+      // token in one document) and, before each write, asks memory whether it was superseded.
+      assertThat(commands(on("days", "find")))
+          .hasSize(2)
+          .filteredOn(Command::byApplyWorker)
+          .hasSize(1);
       // The scheduler routes by the scope it knows; only the apply reads the connection.
       assertThat(commands(on("connections", "find")))
           .singleElement()
           .matches(Command::byApplyWorker);
-      assertThat(commands(on("ledger", "find"))).hasSize(1);
-      // Pending before each POST, synced after it.
-      assertThat(commands(on("ledger", "update"))).hasSize(4).allMatch(Command::byApplyWorker);
+      // Claim, pending before each POST and synced after it, the settlement with its result, and
+      // the result leaving the outbox: each one fenced single-document update of the day.
+      assertThat(commands(on("days", "update"))).hasSize(7).allMatch(Command::byApplyWorker);
       assertThat(commands(on("sync_history", "insert"))).hasSize(1);
-      assertThat(commands(on("days", "update")))
-          .singleElement()
-          .matches(Command::byApplyWorker); // markApplied
     } finally {
       MONGO_COMMANDS.stop();
     }
@@ -179,6 +179,7 @@ class ApplyCostTest extends IntegrationTestBase {
             stored.clockifyUserId(),
             stored.timeZone(),
             markerTagId,
-            Instant.now()));
+            Instant.now(),
+            null));
   }
 }

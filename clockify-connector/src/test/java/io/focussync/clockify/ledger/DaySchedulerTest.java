@@ -23,7 +23,7 @@ class DaySchedulerTest {
 
   @AfterEach
   void stop() {
-    scheduler.destroy();
+    scheduler.stop();
   }
 
   @Test
@@ -56,8 +56,20 @@ class DaySchedulerTest {
             });
     ApplyProperties properties =
         new ApplyProperties(
-            2, coalesceDelay, Duration.ofHours(2), Duration.ZERO, 3, Duration.ofSeconds(5), null);
-    return new DayScheduler(
-        mock(DayStore.class), new AcceptedPlans(), connections, applier, properties);
+            2,
+            coalesceDelay,
+            Duration.ofHours(2),
+            Duration.ZERO,
+            Duration.ofSeconds(5),
+            null,
+            null,
+            null,
+            Duration.ofSeconds(1),
+            "replica-1");
+    DayScheduler scheduler =
+        new DayScheduler(
+            mock(DayStore.class), new Ownership(properties), connections, applier, properties);
+    scheduler.start();
+    return scheduler;
   }
 }

@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -27,6 +29,9 @@ class ReplayTest extends IntegrationTestBase {
   private static final String GROUP = "clockify-connector";
 
   @Autowired BindingsLifecycleController bindings;
+  private static final Set<Integer> ALL_PARTITIONS =
+      IntStream.range(0, 64).boxed().collect(Collectors.toSet());
+
   @Autowired DayStore days;
   @Autowired MeterRegistry meters;
 
@@ -44,7 +49,7 @@ class ReplayTest extends IntegrationTestBase {
     awaitSynced(user, 2);
     long ownWrites = entryWrites(workspace);
     // Every other test's days have settled too, so any write from now on would be the replay's.
-    await().atMost(Duration.ofSeconds(30)).until(() -> days.pending().isEmpty());
+    await().atMost(Duration.ofSeconds(30)).until(() -> days.unfinished(ALL_PARTITIONS).isEmpty());
     long writesBefore = CLOCKIFY.requests(r -> r.isEntryWrite()).size();
     double staleBefore = stalePlans();
 

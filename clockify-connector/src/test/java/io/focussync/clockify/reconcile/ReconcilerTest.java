@@ -39,7 +39,8 @@ class ReconcilerTest {
   void pendingSlotsAreLookedUpBeforeAnything() {
     List<LedgerSlot> ledger =
         List.of(
-            LedgerSlot.pending(desired("planned", 1)), LedgerSlot.pending(desired("dropped", 1)));
+            LedgerSlot.pending(desired("planned", 1), NINE),
+            LedgerSlot.pending(desired("dropped", 1), NINE));
 
     List<Action> actions = Reconciler.reconcile(ledger, List.of(desired("planned", 1)), 3);
 

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  * is recorded with its arrival time; faults (statuses with or without Retry-After, connection
  * reset, empty answers, delays) can be queued for matching requests, either instead of the
  * request's effect or after it.
+ *
+ * <p>A {@linkplain #setListingLag(Duration) listing lag} makes the listing of a user's entries an
+ * eventually consistent read index, as Clockify's search index can be: it shows the entries as they
+ * were {@code lag} ago. An entry created or changed more recently is missing from the listing or
+ * shown as it was before; one deleted more recently is still listed. Reads of one entry by id, and
+ * the writes themselves, are always current (the primary store). A key can be {@linkplain
+ * #revokeKey(String) revoked}: every later call with it answers 401.
  */
 public final class ClockifySimulator implements AutoCloseable {
 
@@ -56,6 +64,8 @@ public final class ClockifySimulator implements AutoCloseable {
   private final Object lock = new Object();
   private final Map<String, SimUser> keys = new LinkedHashMap<>();
   private final Map<String, SimEntry> entries = new LinkedHashMap<>();
+  // every entry's versions, oldest first (null: deleted), for listings that lag
+  private final Map<String, List<Version>> history = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
   private final List<FaultRule> faults = new ArrayList<>();
   private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
@@ -63,6 +73,7 @@ public final class ClockifySimulator implements AutoCloseable {
   private final String idPrefix =
       String.format("%08x", ThreadLocalRandom.current().nextInt() & 0x7fffffff);
   private volatile long latencyMillis;
+  private volatile long listingLagNanos;
 
   private ClockifySimulator() {
     server =
@@ -109,7 +120,17 @@ public final class ClockifySimulator implements AutoCloseable {
     }
   }
 
-  /** Every entry of a workspace, oldest first. */
+  /**
+   * Revokes an API key (the user deleted or regenerated it in Clockify): every later call with it
+   * answers 401 "Api key does not exist", as Clockify does.
+   */
+  public void revokeKey(String apiKey) {
+    synchronized (lock) {
+      keys.remove(apiKey);
+    }
+  }
+
+  /** Every entry of a workspace, oldest first (the current state, never lagging). */
   public List<SimEntry> entries(String workspaceId) {
     synchronized (lock) {
       return entries.values().stream().filter(e -> e.workspaceId().equals(workspaceId)).toList();
@@ -126,7 +147,7 @@ public final class ClockifySimulator implements AutoCloseable {
   /** Puts an entry in as if a person (or another tool) had created it. */
   public SimEntry putEntry(SimEntry entry) {
     synchronized (lock) {
-      entries.put(entry.id(), entry);
+      store(entry);
       return entry;
     }
   }
@@ -139,14 +160,36 @@ public final class ClockifySimulator implements AutoCloseable {
   /** The user deletes an entry in Clockify's app. */
   public void deleteAsUser(String entryId) {
     synchronized (lock) {
-      entries.remove(entryId);
+      remove(entryId);
     }
   }
 
   /** An approval locks an entry: changes answer 403. */
   public void lock(String entryId) {
     synchronized (lock) {
-      entries.computeIfPresent(entryId, (id, entry) -> entry.withLocked(true));
+      SimEntry entry = entries.get(entryId);
+      if (entry != null) {
+        store(entry.withLocked(true));
+      }
+    }
+  }
+
+  /**
+   * {@link System#nanoTime()} of the entry's last create or update (by the API or the set-up
+   * methods), empty for an id never written.
+   */
+  public Optional<Long> lastWriteNanos(String entryId) {
+    synchronized (lock) {
+      List<Version> versions = history.get(entryId);
+      if (versions == null) {
+        return Optional.empty();
+      }
+      for (int i = versions.size() - 1; i >= 0; i--) {
+        if (versions.get(i).entry() != null) {
+          return Optional.of(versions.get(i).atNanos());
+        }
+      }
+      return Optional.empty();
     }
   }
 
@@ -181,6 +224,20 @@ public final class ClockifySimulator implements AutoCloseable {
   /** Delays every normal answer (a slow Clockify). */
   public void setLatency(long millis) {
     latencyMillis = millis;
+  }
+
+  /**
+   * Makes the listing of a user's entries ({@code GET .../user/{id}/time-entries}) lag: it shows
+   * the state as of {@code lag} ago. An entry created less than {@code lag} ago is not listed yet;
+   * one updated less than {@code lag} ago is listed with its content from before the update; one
+   * deleted less than {@code lag} ago is still listed, as it was. Zero (the default) makes listings
+   * current again. Only the listing lags: reads by id and every write see the current state.
+   */
+  public void setListingLag(Duration lag) {
+    if (lag.isNegative()) {
+      throw new IllegalArgumentException("a listing lag cannot be negative: " + lag);
+    }
+    listingLagNanos = lag.toNanos();
   }
 
   // ---- recording ----
@@ -362,7 +419,7 @@ public final class ClockifySimulator implements AutoCloseable {
             text(json, "description"),
             texts(json.get("tagIds")),
             false);
-    entries.put(entry.id(), entry);
+    store(entry);
     return Answer.json(201, entryJson(entry));
   }
 
@@ -394,7 +451,7 @@ public final class ClockifySimulator implements AutoCloseable {
             text(json, "description"),
             texts(json.get("tagIds")),
             false);
-    entries.put(id, replaced);
+    store(replaced);
     return Answer.json(200, entryJson(replaced));
   }
 
@@ -406,7 +463,7 @@ public final class ClockifySimulator implements AutoCloseable {
     if (existing.locked()) {
       return Answer.error(403, "Access Denied: entry is locked", 403);
     }
-    entries.remove(id);
+    remove(id);
     return new Answer(204, null, Map.of());
   }
 
@@ -423,7 +480,7 @@ public final class ClockifySimulator implements AutoCloseable {
     Instant to = instant(first(query, "end", null));
     List<String> tagFilter = query.getOrDefault("tags", List.of());
     List<SimEntry> matching =
-        entries.values().stream()
+        listed().stream()
             .filter(e -> e.workspaceId().equals(workspace) && e.userId().equals(userId))
             .filter(e -> from == null || !Instant.parse(e.start()).isBefore(from))
             .filter(e -> to == null || Instant.parse(e.start()).isBefore(to))
@@ -436,6 +493,44 @@ public final class ClockifySimulator implements AutoCloseable {
     matching.subList(fromIndex, toIndex).forEach(e -> pageItems.add(entryJson(e)));
     return new Answer(
         200, pageItems, Map.of("Last-Page", String.valueOf(toIndex >= matching.size())));
+  }
+
+  /** The entries a listing shows: the current ones, or those of {@code lag} ago. */
+  private List<SimEntry> listed() {
+    long lag = listingLagNanos;
+    if (lag == 0) {
+      return List.copyOf(entries.values());
+    }
+    long asOf = System.nanoTime() - lag;
+    List<SimEntry> listed = new ArrayList<>();
+    for (List<Version> versions : history.values()) {
+      SimEntry shown = null;
+      for (Version version : versions) {
+        if (version.atNanos() - asOf > 0) {
+          break;
+        }
+        shown = version.entry();
+      }
+      if (shown != null) {
+        listed.add(shown);
+      }
+    }
+    return listed;
+  }
+
+  /** Creates or replaces an entry (caller holds the lock). */
+  private void store(SimEntry entry) {
+    entries.put(entry.id(), entry);
+    history
+        .computeIfAbsent(entry.id(), id -> new ArrayList<>())
+        .add(new Version(entry, System.nanoTime()));
+  }
+
+  /** Deletes an entry (caller holds the lock). */
+  private void remove(String id) {
+    if (entries.remove(id) != null) {
+      history.computeIfAbsent(id, i -> new ArrayList<>()).add(new Version(null, System.nanoTime()));
+    }
   }
 
   private Answer createTag(String workspace, String body) {
@@ -500,7 +595,7 @@ public final class ClockifySimulator implements AutoCloseable {
         "duration",
         entry.end() == null
             ? null
-            : java.time.Duration.between(Instant.parse(entry.start()), Instant.parse(entry.end()))
+            : Duration.between(Instant.parse(entry.start()), Instant.parse(entry.end()))
                 .toString());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", entry.id());
@@ -594,6 +689,9 @@ public final class ClockifySimulator implements AutoCloseable {
   }
 
   private record SimUser(String id, String timeZone, List<String> workspaces) {}
+
+  /** An entry as it was from {@code atNanos} on; a null entry: deleted then. */
+  private record Version(SimEntry entry, long atNanos) {}
 
   private static final class FaultRule {
     private final String method;

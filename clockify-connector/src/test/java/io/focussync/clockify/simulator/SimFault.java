@@ -50,7 +50,12 @@ public record SimFault(
     return new SimFault(Type.EMPTY_BODY, 0, null, 0, true);
   }
 
-  /** The normal answer, held back this long (the effect happens at once). */
+  /**
+   * The normal answer, held back this long; the effect happens at once, before the hold (the
+   * request is committed when it arrives). Held longer than the client's request timeout, this is a
+   * write that succeeded although the client saw only a timeout. The hold does not block other
+   * requests.
+   */
   public static SimFault delay(long millis) {
     return new SimFault(Type.DELAY, 0, null, millis, true);
   }

@@ -24,4 +24,15 @@ public record SimRequest(
   public boolean isEntryWrite() {
     return isWrite() && path.contains("/time-entries");
   }
+
+  /** The entry id of a request on one entry ({@code .../time-entries/{id}}), else null. */
+  public String entryId() {
+    int at = path.indexOf("/time-entries/");
+    if (at < 0) {
+      return null;
+    }
+    String rest = path.substring(at + "/time-entries/".length());
+    int slash = rest.indexOf('/');
+    return slash < 0 ? rest : rest.substring(0, slash);
+  }
 }

@@ -3,11 +3,14 @@ package io.focussync.clockify.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.focussync.clockify.IntegrationTestBase;
+import io.focussync.clockify.ledger.DayRecord;
+import io.focussync.clockify.ledger.DayStatus;
 import io.focussync.clockify.ledger.DayStore;
 import io.focussync.clockify.ledger.ReceivedPlan;
 import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -183,7 +186,13 @@ class MongoDayStoreTest extends IntegrationTestBase {
   /** These days have no connection: applied by hand, so no other test sees them pending. */
   private void settle(String user, List<LocalDate> dates, long revision) {
     for (LocalDate date : dates) {
-      days.markApplied(user, date, revision, "SYNCED", null);
+      DayRecord claimed =
+          days.claim(days.find(user, date).orElseThrow(), "test", Instant.now().plusSeconds(60))
+              .orElseThrow();
+      days.settle(
+          claimed.key(),
+          claimed.fence(),
+          new DayStore.Settlement(revision, true, DayStatus.SYNCED, null, 0, 0, null));
     }
   }
 }

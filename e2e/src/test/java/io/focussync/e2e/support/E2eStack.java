@@ -23,11 +23,18 @@ public final class E2eStack {
   private final LocalStack stack;
   private final StackSettings settings;
   private final StackSecrets secrets;
+  private final Map<String, String> serviceEnvironment;
+  private ServiceReplicas replicas;
 
-  private E2eStack(LocalStack stack, StackSettings settings, StackSecrets secrets) {
+  private E2eStack(
+      LocalStack stack,
+      StackSettings settings,
+      StackSecrets secrets,
+      Map<String, String> serviceEnvironment) {
     this.stack = stack;
     this.settings = settings;
     this.secrets = secrets;
+    this.serviceEnvironment = Map.copyOf(serviceEnvironment);
   }
 
   /** The stack of this JVM, started on first use with the given extra service environment. */
@@ -44,7 +51,7 @@ public final class E2eStack {
       LocalStack stack = new LocalStack(settings, secrets, serviceEnvironment);
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
       stack.start();
-      shared = new E2eStack(stack, settings, secrets);
+      shared = new E2eStack(stack, settings, secrets, serviceEnvironment);
     }
     return shared;
   }
@@ -62,6 +69,32 @@ public final class E2eStack {
   /** The processes and infrastructure, for scenarios that kill or restart them. */
   public LocalStack processes() {
     return stack;
+  }
+
+  /**
+   * More processes of the services beside the stack's own (replica 1 of each, the one the gateway
+   * routes to), for scenarios with several replicas.
+   */
+  public synchronized ServiceReplicas replicas() {
+    if (replicas == null) {
+      replicas = new ServiceReplicas(this);
+    }
+    return replicas;
+  }
+
+  /** Where the stack was started from and which ports it uses. */
+  public StackSettings settings() {
+    return settings;
+  }
+
+  /** The key the gateway signs user identities with for the services. */
+  public String internalAuthKey() {
+    return secrets.internalAuthKey();
+  }
+
+  /** The extra environment every service of this stack got (simulator allow-lists and such). */
+  public Map<String, String> serviceEnvironment() {
+    return serviceEnvironment;
   }
 
   /** Free ports for the broker, the store and every service, as the local stack reads them. */

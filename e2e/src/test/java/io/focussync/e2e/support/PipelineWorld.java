@@ -92,7 +92,7 @@ public final class PipelineWorld {
                 "/api/v1/connections/clockify",
                 Map.of("apiKey", apiKey, "workspaceId", workspace, "baseUrl", clockify.baseUrl()));
     assertThat(connect.status()).as(connect.body()).isEqualTo(200);
-    return new Tenant(user, workspace);
+    return new Tenant(user, workspace, apiKey);
   }
 
   /** Posts a session through the gateway and expects it accepted. */
@@ -127,8 +127,8 @@ public final class PipelineWorld {
     return Duration.between(Instant.parse(entry.start()), Instant.parse(entry.end()));
   }
 
-  /** A user of the pipeline and their Clockify workspace. */
-  public record Tenant(GatewayApi.User user, String workspace) {
+  /** A user of the pipeline, their Clockify workspace and the API key of their connection. */
+  public record Tenant(GatewayApi.User user, String workspace, String apiKey) {
 
     public GatewayApi api() {
       return user.api();
