@@ -11,6 +11,7 @@ import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.e2e.support.GatewayApi;
 import io.focussync.e2e.support.PipelineWorld;
 import io.focussync.e2e.support.PipelineWorld.Tenant;
+import io.focussync.e2e.support.ServiceReplicas;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,6 +73,13 @@ class PipelineBenchmark {
   private static final int SIM_GETS = Integer.getInteger("benchmark.simulatorGets", 500);
   private static final int BURST_DAYS = Integer.getInteger("benchmark.burstDays", 2);
   private static final int BURST_EDITS = Integer.getInteger("benchmark.burstEdits", 5);
+
+  /**
+   * The replicated layout: two more clockify-connectors and one more allocator on the same broker
+   * and store (the consumers whose work moves between replicas).
+   */
+  private static final boolean REPLICATED = Boolean.getBoolean("benchmark.replicated");
+
   private static final List<String> SERVICES =
       List.of(
           "api-gateway", "tracker-ingest", "allocator", "clockify-connector", "notion-connector");
@@ -83,6 +91,14 @@ class PipelineBenchmark {
 
   @Test
   void benchmark() throws Exception {
+    if (REPLICATED) {
+      ServiceReplicas replicas = world.stack().replicas();
+      replicas.awaitHealthy(
+          List.of(
+              replicas.add("clockify-connector", Map.of()),
+              replicas.add("clockify-connector", Map.of()),
+              replicas.add("allocator", Map.of())));
+    }
     if (WARMUP_USERS > 0) {
       // The same work on other users first: the services' JIT, pools and caches warm up.
       run(WARMUP_USERS);
@@ -101,8 +117,11 @@ class PipelineBenchmark {
     out.append("# Pipeline benchmark ").append(Instant.now()).append("\n\n");
     out.append(
         String.format(
-            "%d users × %d sessions (ACTUAL mode, LIVE policy), offered %d sessions/s%n%n",
-            USERS, SESSIONS, RATE));
+            "%d users × %d sessions (ACTUAL mode, LIVE policy), offered %d sessions/s%s%n%n",
+            USERS,
+            SESSIONS,
+            RATE,
+            REPLICATED ? ", replicated (3 clockify-connectors, 2 allocators)" : ""));
     out.append("| figure | value |\n|---|---|\n");
     row(out, "sessions accepted (202)", String.valueOf(latencies.length));
     row(out, "202 → Clockify write p50", ms(pct(latencies, 50)));
@@ -174,6 +193,9 @@ class PipelineBenchmark {
     Files.writeString(results, out.toString(), StandardCharsets.UTF_8);
     System.out.println(out);
     System.err.println(out);
+    if (REPLICATED) {
+      world.stack().replicas().restore();
+    }
   }
 
   /** Posts the sessions of {@code users} new users, waits for convergence, then the bursts. */

@@ -87,24 +87,17 @@ final class ClockifyHttpApi implements ClockifyApi {
 
   @Override
   public Optional<Project> project(String projectId) {
-    try {
-      return Optional.of(
-          ClockifyJson.project(
-              read(
-                  call(
-                      "get_project",
-                      "GET",
-                      workspacePath("/projects/" + encode(projectId)),
-                      null,
-                      true))));
-    } catch (ClockifyException e) {
-      // Clockify answers 400 "Project doesn't belong to Workspace" for deleted/foreign projects.
-      if (e.kind() == ClockifyException.Kind.BAD_REQUEST
-          || e.kind() == ClockifyException.Kind.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    // Clockify answers 400 "Project doesn't belong to Workspace" for deleted/foreign projects.
+    return found(
+        () ->
+            ClockifyJson.project(
+                read(
+                    call(
+                        "get_project",
+                        "GET",
+                        workspacePath("/projects/" + encode(projectId)),
+                        null,
+                        true))));
   }
 
   @Override
@@ -133,16 +126,22 @@ final class ClockifyHttpApi implements ClockifyApi {
 
   @Override
   public Optional<TimeEntry> getEntry(String entryId) {
+    return found(
+        () ->
+            ClockifyJson.entry(
+                read(
+                    call(
+                        "get_entry",
+                        "GET",
+                        workspacePath("/time-entries/" + encode(entryId)),
+                        null,
+                        true))));
+  }
+
+  /** The thing a GET reads, or empty when Clockify says it is not there (400 or 404). */
+  private static <T> Optional<T> found(Supplier<T> get) {
     try {
-      return Optional.of(
-          ClockifyJson.entry(
-              read(
-                  call(
-                      "get_entry",
-                      "GET",
-                      workspacePath("/time-entries/" + encode(entryId)),
-                      null,
-                      true))));
+      return Optional.of(get.get());
     } catch (ClockifyException e) {
       if (e.kind() == ClockifyException.Kind.BAD_REQUEST
           || e.kind() == ClockifyException.Kind.NOT_FOUND) {

@@ -37,6 +37,12 @@ public class DayApplier {
   private static final Logger log = LoggerFactory.getLogger(DayApplier.class);
   private static final Duration CLAIM_RACE_RETRY = Duration.ofMillis(200);
 
+  /**
+   * How soon a day held by another replica is looked at again: a stopping replica lets its days go
+   * long before their leases run out.
+   */
+  private static final Duration HELD_RECHECK = Duration.ofSeconds(2);
+
   private final DayStore days;
   private final AcceptedPlans accepted;
   private final Ownership ownership;
@@ -105,7 +111,8 @@ public class DayApplier {
     Instant now = clock.instant();
     if (day.leaseUntil().isAfter(now) && !ownership.replicaId().equals(day.leaseOwner())) {
       outcome[0] = "held_elsewhere";
-      return Optional.of(Duration.between(now, day.leaseUntil()));
+      Duration left = Duration.between(now, day.leaseUntil());
+      return Optional.of(left.compareTo(HELD_RECHECK) < 0 ? left : HELD_RECHECK);
     }
     Optional<DayRecord> claimed =
         days.claim(day, ownership.replicaId(), now.plus(properties.lease()));
@@ -142,7 +149,7 @@ public class DayApplier {
     if (found.isEmpty() || !found.get().usable()) {
       outcome[0] = "waiting";
       String reason = found.map(Connection::attention).orElse(null);
-      settle(day, found.orElse(null), waitingForConnection(day, reason));
+      settle(day, waitingForConnection(day, reason));
       return Optional.empty();
     }
     Connection connection = found.get();
@@ -176,41 +183,29 @@ public class DayApplier {
     if (result instanceof DayOutcome.Synced synced) {
       outcome[0] = "synced";
       record(day, api, "SYNCED", null, 0, result.counts());
-      settle(
+      settleApplied(
           day,
-          connection,
-          new DayStore.Settlement(
-              plan.revision(),
-              true,
-              DayStatus.SYNCED,
-              null,
-              0,
-              day.reportedFailureRevision(),
-              resultFactory.synced(plan, connection, api.dryRun(), synced)));
+          DayStatus.SYNCED,
+          null,
+          resultFactory.synced(plan, connection, api.dryRun(), synced));
       return Optional.empty();
     }
     if (result instanceof DayOutcome.NeedsAttention attention) {
       outcome[0] = "needs_attention";
       String reason = String.join("; ", attention.reasons().values());
       record(day, api, "NEEDS_ATTENTION", reason, attention.reasons().size(), result.counts());
-      settle(
+      settleApplied(
           day,
-          connection,
-          new DayStore.Settlement(
-              plan.revision(),
-              true,
-              DayStatus.NEEDS_ATTENTION,
-              reason,
-              0,
-              day.reportedFailureRevision(),
-              resultFactory.needsAttention(plan, reason, attention.reasons().keySet())));
+          DayStatus.NEEDS_ATTENTION,
+          reason,
+          resultFactory.needsAttention(plan, reason, attention.reasons().keySet()));
       return Optional.empty();
     }
     if (result instanceof DayOutcome.CredentialsRefused refused) {
       outcome[0] = "credentials";
       record(day, api, "NEEDS_ATTENTION", refused.reason(), 0, result.counts());
       connections.keyRefused(connection, refused.reason());
-      settle(day, connection, waitingForConnection(day, refused.reason()));
+      settle(day, waitingForConnection(day, refused.reason()));
       return Optional.empty();
     }
     DayOutcome.RetryLater retry = (DayOutcome.RetryLater) result;
@@ -218,7 +213,6 @@ public class DayApplier {
       outcome[0] = "waiting_window";
       settle(
           day,
-          connection,
           new DayStore.Settlement(
               plan.revision(),
               false,
@@ -242,7 +236,6 @@ public class DayApplier {
     boolean report = day.reportedFailureRevision() < plan.revision();
     settle(
         day,
-        connection,
         new DayStore.Settlement(
             plan.revision(),
             false,
@@ -259,6 +252,15 @@ public class DayApplier {
     return Optional.of(retryAfter.compareTo(backOff) > 0 ? retryAfter : backOff);
   }
 
+  /** The plan's revision is applied: settled with the status and its result. */
+  private void settleApplied(
+      DayRecord day, DayStatus status, String reason, DayRecord.PendingResult result) {
+    settle(
+        day,
+        new DayStore.Settlement(
+            day.plan().revision(), true, status, reason, 0, day.reportedFailureRevision(), result));
+  }
+
   /** A settlement for a day whose user has no usable connection; reported once per revision. */
   private DayStore.Settlement waitingForConnection(DayRecord day, String reason) {
     DayPlanned plan = day.plan();
@@ -273,7 +275,7 @@ public class DayApplier {
         report ? resultFactory.needsAttention(plan, reason, List.of()) : null);
   }
 
-  private void settle(DayRecord day, Connection connection, DayStore.Settlement settlement) {
+  private void settle(DayRecord day, DayStore.Settlement settlement) {
     DayKey key = day.key();
     if (!days.settle(key, day.fence(), settlement)) {
       throw new DayLostException(

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * One run of a day's plan against Clockify: the decisions of the sync engine. It reconciles the
@@ -200,28 +201,35 @@ public final class DayRun {
   }
 
   private void delete(LedgerSlot current, String entryId) {
-    guard.beforeWrite();
-    try {
-      api.deleteEntry(entryId);
-      deleted++;
-    } catch (ClockifyException e) {
-      if (!goneAfterRefusal(e, entryId)) {
-        refusedChange(e, current);
-        return;
-      }
+    if (deleteEntry(entryId, e -> refusedChange(e, current))) {
+      forget(current.slot());
     }
-    forget(current.slot());
   }
 
   private void deleteSurplus(String entryId) {
+    deleteEntry(
+        entryId,
+        e -> {
+          throw e;
+        });
+  }
+
+  /**
+   * DELETEs the entry; true when it is gone (deleted now, or a 400/404 that a GET confirms), else
+   * the refusal is handed on.
+   */
+  private boolean deleteEntry(String entryId, Consumer<ClockifyException> refused) {
     guard.beforeWrite();
     try {
       api.deleteEntry(entryId);
       deleted++;
+      return true;
     } catch (ClockifyException e) {
-      if (!goneAfterRefusal(e, entryId)) {
-        throw e;
+      if (goneAfterRefusal(e, entryId)) {
+        return true;
       }
+      refused.accept(e);
+      return false;
     }
   }
 

@@ -9,18 +9,24 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 
-/** A day's entry ledgers as stored inside its day document: one array of slots per scope. */
+/**
+ * A day's entry ledgers as stored inside its day document: one top-level array of slots per scope
+ * ({@code ledger:<scope>}). Top-level, so that a write replaces the field's value and never changes
+ * a sub-document the previous version of the document shares.
+ */
 final class LedgerDocuments {
+
+  private static final String PREFIX = "ledger:";
 
   private LedgerDocuments() {}
 
-  /** The field name of a scope: no dots or leading dollar, which MongoDB field names refuse. */
-  static String scopeKey(String scope) {
-    return scope.replace(".", "\uff0e").replace("$", "\uff04");
+  /** The field of a scope's ledger: no dots, which MongoDB field names refuse. */
+  static String field(String scope) {
+    return PREFIX + scope.replace(".", "\uff0e");
   }
 
-  static String scopeOf(String key) {
-    return key.replace("\uff0e", ".").replace("\uff04", "$");
+  private static String scopeOf(String field) {
+    return field.substring(PREFIX.length()).replace("\uff0e", ".");
   }
 
   static Document toDocument(LedgerSlot slot) {
@@ -48,19 +54,17 @@ final class LedgerDocuments {
         instant(doc.getString("sentAt")));
   }
 
-  static Map<String, List<LedgerSlot>> ledgers(Document ledgers) {
+  /** The ledgers of every scope in a day document. */
+  static Map<String, List<LedgerSlot>> ledgers(Document day) {
     Map<String, List<LedgerSlot>> byScope = new LinkedHashMap<>();
-    if (ledgers == null) {
-      return byScope;
-    }
-    for (Map.Entry<String, Object> scope : ledgers.entrySet()) {
-      List<LedgerSlot> slots = new ArrayList<>();
-      if (scope.getValue() instanceof List<?> docs) {
+    for (Map.Entry<String, Object> field : day.entrySet()) {
+      if (field.getKey().startsWith(PREFIX) && field.getValue() instanceof List<?> docs) {
+        List<LedgerSlot> slots = new ArrayList<>();
         for (Object doc : docs) {
           slots.add(toSlot((Document) doc));
         }
+        byScope.put(scopeOf(field.getKey()), List.copyOf(slots));
       }
-      byScope.put(scopeOf(scope.getKey()), List.copyOf(slots));
     }
     return byScope;
   }

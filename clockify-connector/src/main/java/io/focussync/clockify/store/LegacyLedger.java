@@ -41,8 +41,7 @@ final class LegacyLedger {
       List<Document> slots = group.getValue().stream().map(LegacyLedger::slot).toList();
       days.updateOne(
           eq("_id", parts[0]),
-          new Document(
-              "$set", new Document("ledgers." + LedgerDocuments.scopeKey(parts[1]), slots)));
+          new Document("$set", new Document(LedgerDocuments.field(parts[1]), slots)));
     }
     legacy.drop();
     log.info("moved the ledgers of {} day scopes into their day documents", byDayScope.size());

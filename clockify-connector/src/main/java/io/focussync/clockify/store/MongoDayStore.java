@@ -187,8 +187,7 @@ public class MongoDayStore implements DayStore {
     return day.append("appliedRevision", 0L)
         .append("reportedFailureRevision", 0L)
         .append("fence", 0L)
-        .append("leaseUntil", NEVER)
-        .append("ledgers", new Document());
+        .append("leaseUntil", NEVER);
   }
 
   @Override
@@ -235,8 +234,7 @@ public class MongoDayStore implements DayStore {
   public boolean saveLedger(DayKey day, long fence, String scope, Collection<LedgerSlot> slots) {
     List<Document> docs = slots.stream().map(LedgerDocuments::toDocument).toList();
     return days.updateOne(
-                fenced(id(day), fence),
-                set(new Document("ledgers." + LedgerDocuments.scopeKey(scope), docs)))
+                fenced(id(day), fence), set(new Document(LedgerDocuments.field(scope), docs)))
             .getMatchedCount()
         > 0;
   }
@@ -330,7 +328,7 @@ public class MongoDayStore implements DayStore {
         number(doc, "fence"),
         doc.getString("leaseOwner"),
         leaseUntil == null ? Instant.EPOCH : leaseUntil.toInstant(),
-        LedgerDocuments.ledgers(doc.get("ledgers", Document.class)),
+        LedgerDocuments.ledgers(doc),
         outbox(doc.get("outbox", Document.class)));
   }
 

@@ -30,7 +30,7 @@ import org.awaitility.Awaitility;
 public final class ServiceReplicas {
 
   private static final Duration GRACE = Duration.ofSeconds(30);
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
   private final E2eStack stack;
   private final Map<String, Integer> lastNumber = new HashMap<>();
