@@ -25,10 +25,12 @@ final class LegacyLedger {
   private LegacyLedger() {}
 
   static void migrate(MongoTemplate mongo, MongoCollection<Document> days) {
-    days.updateMany(exists("fence", false), new Document("$set", new Document("fence", 0L)));
+    // Every store an earlier version wrote has its ledger collection: without one, nothing to do
+    // (and no scan of the days at each start).
     if (!mongo.collectionExists("ledger")) {
       return;
     }
+    days.updateMany(exists("fence", false), new Document("$set", new Document("fence", 0L)));
     MongoCollection<Document> legacy = mongo.getCollection("ledger");
     Map<String, List<Document>> byDayScope = new LinkedHashMap<>();
     for (Document slot : legacy.find()) {
