@@ -63,15 +63,24 @@ public final class LocalStack implements AutoCloseable {
       System.err.println("Focus Sync did not start: " + e.getMessage());
       System.exit(1);
     }
+    String gateway = "http://127.0.0.1:" + settings.gatewayPort();
     System.out.printf(
-        "%nFocus Sync is up (all healthy after %d s).%n  Gateway:     http://127.0.0.1:%d%n"
+        "%nFocus Sync is up (all healthy after %d s).%n  Dashboard:   %s/%n  Gateway:     %s%n"
             + "  Admin token: %s%n  Data:        %s%n  Logs:        %s%n"
-            + "Press Ctrl-C (or run 'deploy/local/focussync stop') to stop everything.%n",
+            + "Next, in another terminal: create a user and sign in as them%n"
+            + "  ./focussync login --url %s --token %s%n"
+            + "  ./focussync users create ada%n"
+            + "  ./focussync login --url %s --token <the token it prints>%n"
+            + "Press Ctrl-C (or run './focussync stop') to stop everything.%n",
         Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-        settings.gatewayPort(),
+        gateway,
+        gateway,
         secrets.adminToken(),
         settings.dataDir(),
-        settings.dataDir().resolve("logs"));
+        settings.dataDir().resolve("logs"),
+        gateway,
+        secrets.adminToken(),
+        gateway);
     stopped.await();
   }
 
