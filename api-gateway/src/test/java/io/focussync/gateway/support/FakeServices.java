@@ -176,6 +176,7 @@ public final class FakeServices {
             json.get("projectKey").asString(),
             Instant.parse(json.get("start").asString()),
             Instant.parse(json.get("end").asString()),
+            null,
             json.hasNonNull("title") ? json.get("title").asString() : null,
             List.of(),
             Map.of(),
