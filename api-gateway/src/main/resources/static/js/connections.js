@@ -185,12 +185,7 @@ function drawNotion(section, current, status) {
     placeholder: 'every other checkbox',
   });
   const saved = savedSecret(current && current.token);
-  const summary = h(
-    'p',
-    { class: 'muted', id: 'notion-state' },
-    current ? `Connected to database ${current.databaseId}.` : 'Not connected.',
-    current && current.webhookPath ? ` Webhook address: ${location.origin}${current.webhookPath}` : null,
-  );
+  const summary = h('p', { class: 'muted', id: 'notion-state' }, current ? `Connected to database ${current.databaseId}.` : 'Not connected.');
   const save = h('button', { type: 'submit', class: 'primary' }, current ? 'Update connection' : 'Connect Notion');
   const remove = h('button', { type: 'button', class: 'danger', hidden: !current }, 'Disconnect');
   const form = h(
@@ -261,5 +256,60 @@ function drawNotion(section, current, status) {
       }
     }
   });
-  section.replaceChildren(h('h2', { id: 'notion-title' }, 'Notion'), summary, form);
+  const check = async () => {
+    try {
+      drawNotion(section, await get('/connections/notion'), status);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) {
+        say(status, `Could not load the Notion connection: ${e.message}`, 'error');
+      }
+    }
+  };
+  section.replaceChildren(h('h2', { id: 'notion-title' }, 'Notion'), summary, ...webhookOf(current, check), form);
+}
+
+const WEBHOOK_STATES = {
+  AWAITING_HANDSHAKE: 'Waiting for Notion’s handshake: in your Notion integration’s settings, open Webhooks, create a subscription with this URL, then check here.',
+  VERIFICATION_TOKEN_READY: 'Notion’s handshake arrived.',
+  ACTIVE: 'Active: Notion’s events reach this connection.',
+};
+
+/**
+ * The connection's own webhook URL and state, and Notion's verification token in the one view
+ * that carries it (the server shows it once; a reload does not bring it back).
+ */
+function webhookOf(view, check) {
+  if (!view || !view.webhook) {
+    return [];
+  }
+  const { url, status, verificationToken } = view.webhook;
+  const address = url.startsWith('/') ? `${location.origin}${url}` : url;
+  const token = verificationToken
+    ? h(
+        'p',
+        { class: 'notice notice-warn', role: 'alert', id: 'notion-verification-token' },
+        'Verification token for Notion: ',
+        h('span', { class: 'webhook-value' }, verificationToken),
+        ' Paste it into Notion’s Verify dialog now: it is shown only once. If it is lost, disconnect and connect Notion again for a new webhook URL.',
+      )
+    : null;
+  const waiting = !verificationToken && status !== 'ACTIVE';
+  return [
+    h(
+      'fieldset',
+      { class: 'group', id: 'notion-webhook', dataset: { status } },
+      h('legend', {}, 'Webhook'),
+      h('p', { class: 'hint' }, 'Notion sends changes to this URL within seconds; without it they arrive with the next poll.'),
+      h('p', { class: 'webhook-value', id: 'notion-webhook-url' }, address),
+      h('p', { class: 'muted', id: 'notion-webhook-status' }, WEBHOOK_STATES[status] || status),
+      token,
+      waiting
+        ? h(
+            'div',
+            { class: 'actions' },
+            h('button', { type: 'button', class: 'small-button', onclick: check }, status === 'AWAITING_HANDSHAKE' ? 'Check for Notion’s handshake' : 'Show the verification token'),
+          )
+        : null,
+    ),
+  ];
 }

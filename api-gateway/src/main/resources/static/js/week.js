@@ -509,6 +509,13 @@ export function renderWeek(main, { arg, go }) {
       if (title.value.trim()) {
         body.title = title.value;
       }
+      if (session && session.trackedSeconds) {
+        // the tracker's active time stays, at most the edited span
+        const span = Math.floor((Date.parse(endIso) - Date.parse(startIso)) / 1000);
+        if (span >= 1) {
+          body.trackedSeconds = Math.min(session.trackedSeconds, span);
+        }
+      }
       save.disabled = true;
       try {
         if (session) {

@@ -41,9 +41,27 @@ class GoldenEventTest {
                 "focus-sync/allocator",
                 Instant.parse("2026-11-20T08:15:00Z"),
                 Instant.parse("2026-11-20T11:15:00Z"),
+                null,
                 "Largest-remainder rounding",
                 List.of("deep-work"),
                 Map.of("flowScore", "4", "checklist.phoneAway", "true"),
+                Instant.parse("2026-11-20T11:16:02.125Z"))),
+        Arguments.of(
+            "session-recorded-tracked",
+            EventTypes.SESSION_RECORDED,
+            new SessionRecorded(
+                "u-7f3a",
+                "rest:claude-2026-11-20-a",
+                "rest",
+                "claude-2026-11-20-a",
+                1763630100000043L,
+                "focus-sync/allocator",
+                Instant.parse("2026-11-20T08:15:00Z"),
+                Instant.parse("2026-11-20T11:15:00Z"),
+                5400L,
+                "Largest-remainder rounding",
+                List.of(),
+                Map.of("timeZone", "Europe/Madrid"),
                 Instant.parse("2026-11-20T11:16:02.125Z"))),
         Arguments.of(
             "session-deleted",
@@ -135,6 +153,49 @@ class GoldenEventTest {
 
     assertThat(read.sessionId()).isEqualTo("rest:1");
     assertThat(read.version()).isEqualTo(2);
+  }
+
+  @Test
+  void aSessionWithoutTrackedTimeIsWrittenAsBeforeAndReadsAsNull() {
+    SessionRecorded read =
+        (SessionRecorded)
+            EventCodec.fromJson(EventTypes.SESSION_RECORDED, GoldenEvents.read("session-recorded"));
+
+    assertThat(read.trackedSeconds()).isNull();
+    assertThat(new String(EventCodec.toJson(read), StandardCharsets.UTF_8))
+        .doesNotContain("trackedSeconds");
+  }
+
+  @Test
+  void aConsumerOfTheFormerRecordReadsATrackedSessionAndIgnoresTheField() {
+    FormerSessionRecorded read =
+        EventCodec.fromJson(
+            FormerSessionRecorded.class, GoldenEvents.read("session-recorded-tracked"));
+
+    assertThat(read.sessionId()).isEqualTo("rest:claude-2026-11-20-a");
+    assertThat(read.end()).isEqualTo(Instant.parse("2026-11-20T11:15:00Z"));
+  }
+
+  /** The fields of {@code SessionRecorded} before {@code trackedSeconds}, as an older consumer. */
+  record FormerSessionRecorded(
+      String userId,
+      String sessionId,
+      String source,
+      String sourceId,
+      long version,
+      String projectKey,
+      Instant start,
+      Instant end,
+      String title,
+      List<String> tags,
+      Map<String, String> metadata,
+      Instant recordedAt)
+      implements FocusSyncEvent {
+
+    @Override
+    public String subject() {
+      return sessionId;
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -18,9 +19,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
@@ -84,12 +87,7 @@ final class FastH2Backend extends H2Backend {
                   DATA_PREFIX + namespace,
                   new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
       MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
-      return new H2Collection(this, collectionName, options, data, meta, getCursorRegistry()) {
-        @Override
-        protected boolean tracksDataSize() {
-          return false;
-        }
-      };
+      return new CopyingCollection(this, collectionName, options, data, meta);
     }
 
     @Override
@@ -111,6 +109,46 @@ final class FastH2Backend extends H2Backend {
       getMvStore()
           .removeMap(
               getFullCollectionNamespace(collection.getCollectionName()) + INDEX_INFIX + indexName);
+    }
+  }
+
+  /**
+   * H2's collection that hands out copies of the documents a query matched. mongo-java-server
+   * updates a matched document in place before it puts it back, and the instance in H2's map is
+   * also the one H2's writer thread may be serializing at that moment (the store then fails with a
+   * ConcurrentModificationException and closes) and the one the map's earlier versions still show.
+   */
+  private final class CopyingCollection extends H2Collection {
+
+    CopyingCollection(
+        MongoDatabase database,
+        String collectionName,
+        CollectionOptions options,
+        MVMap<Object, Document> data,
+        MVMap<String, Object> meta) {
+      super(database, collectionName, options, data, meta, getCursorRegistry());
+    }
+
+    @Override
+    protected boolean tracksDataSize() {
+      return false;
+    }
+
+    @Override
+    protected QueryResult matchDocumentsFromStream(
+        Document query,
+        Stream<Document> documents,
+        int numberToSkip,
+        int limit,
+        int batchSize,
+        Comparator<Document> order,
+        Document fieldSelector) {
+      Stream<Document> copies =
+          documents
+              .filter(document -> documentMatchesQuery(document, query))
+              .map(Document::cloneDeeply);
+      return super.matchDocumentsFromStream(
+          new Document(), copies, numberToSkip, limit, batchSize, order, fieldSelector);
     }
   }
 

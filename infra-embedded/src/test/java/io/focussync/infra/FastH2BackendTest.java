@@ -55,6 +55,32 @@ class FastH2BackendTest {
   }
 
   @Test
+  void anUpdateLeavesTheStoredInstanceOfTheDocumentAsItWas() {
+    FastH2Backend backend = new FastH2Backend(dataDir.resolve("focussync.mv").toString());
+    MongoServer server = new MongoServer(backend);
+    server.bind("127.0.0.1", 0);
+    try (MongoClient client = MongoClients.create(uri(server.getLocalAddress(), "copies"))) {
+      MongoCollection<Document> days = days(client);
+      days.insertOne(new Document("_id", "day-1").append("status", "PENDING"));
+      var data = backend.getMvStore().<Object, Object>openMap("databases.keys.days");
+      Object stored = data.get("day-1");
+
+      days.updateOne(
+          Filters.eq("_id", "day-1"), new Document("$set", new Document("status", "SYNCED")));
+      days.findOneAndUpdate(
+          Filters.eq("status", "SYNCED"), new Document("$set", new Document("fence", 2L)));
+
+      // the instance H2 held (and its writer thread may be serializing) was not changed in place
+      assertThat(stored.toString()).contains("PENDING").doesNotContain("fence");
+      assertThat(days.find(Filters.eq("_id", "day-1")).first())
+          .containsEntry("status", "SYNCED")
+          .containsEntry("fence", 2L);
+    } finally {
+      server.shutdownNow();
+    }
+  }
+
+  @Test
   void indexesWrittenInH2sOwnOrderAreRebuiltOnOpen() throws Exception {
     Path file = dataDir.resolve("focussync.mv");
     int port = KraftBroker.freePort();

@@ -269,6 +269,24 @@ class BadInputTest {
                 + "\"t\"]}",
             400,
             "tags"));
+    for (String tracked : List.of("1.5", "\"abc\"", "0", "-60", "3601", "true")) {
+      cases.add(
+          new Case(
+              "trackedSeconds " + tracked,
+              "POST",
+              "/api/v1/sessions",
+              tracked(START, STOP, tracked),
+              400,
+              "trackedSeconds"));
+    }
+    cases.add(
+        new Case(
+            "PUT with trackedSeconds over the span",
+            "PUT",
+            "/api/v1/sessions/abc",
+            tracked(START, STOP, "7200"),
+            400,
+            "trackedSeconds"));
     cases.add(new Case("body over the limit", "POST", "/api/v1/sessions", tooLarge, 413, "body"));
     cases.add(
         new Case(
@@ -315,6 +333,16 @@ class BadInputTest {
             413,
             "sessions"));
     return cases;
+  }
+
+  private static String tracked(String start, String end, String trackedSeconds) {
+    return "{\"projectKey\":\"p\",\"start\":\""
+        + start
+        + "\",\"end\":\""
+        + end
+        + "\",\"trackedSeconds\":"
+        + trackedSeconds
+        + "}";
   }
 
   private static String body(String projectKey, String start, String end) {

@@ -1,6 +1,7 @@
 package io.focussync.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.focussync.contracts.sessions.v1.SessionRecorded;
 import java.io.ByteArrayOutputStream;
@@ -210,6 +211,102 @@ class ImportTest {
         .containsExactly("import:1", "import:4");
     assertThat(events.get(0).tags()).containsExactly("x");
     assertThat(events.get(1).start()).isEqualTo(Instant.parse("2026-01-10T08:00:00Z"));
+  }
+
+  @Test
+  void trackedSecondsFromAMappedCsvColumnAndTheJsonLinesField() throws Exception {
+    String user = IngestApi.newUser();
+    String csv =
+        "id,projectKey,start,end,active\n"
+            + "c1,p,2026-01-10T09:00:00Z,2026-01-10T10:00:00Z, 1800 \n"
+            + "c2,p,2026-01-10T09:00:00Z,2026-01-10T10:00:00Z,\n"
+            + "c3,p,2026-01-10T09:00:00Z,2026-01-10T10:00:00Z,1.5\n"
+            + "c4,p,2026-01-10T09:00:00Z,2026-01-10T10:00:00Z,3601\n";
+    String ndjson =
+        "{\"id\":\"n1\",\"projectKey\":\"p\",\"start\":\"2026-01-10T09:00:00Z\","
+            + "\"end\":\"2026-01-10T10:00:00Z\",\"trackedSeconds\":60}\n"
+            + "{\"id\":\"n2\",\"projectKey\":\"p\",\"start\":\"2026-01-10T09:00:00Z\","
+            + "\"end\":\"2026-01-10T10:00:00Z\",\"trackedSeconds\":\"60\"}\n"
+            + "{\"id\":\"n3\",\"projectKey\":\"p\",\"start\":\"2026-01-10T09:00:00Z\","
+            + "\"end\":\"2026-01-10T10:00:00Z\",\"trackedSeconds\":0}\n";
+
+    Answer fromCsv =
+        upload(
+            user,
+            "s.csv",
+            "text/csv",
+            csv.getBytes(StandardCharsets.UTF_8),
+            Map.of("trackedSecondsField", "active"));
+    Answer fromJsonLines =
+        upload(
+            user,
+            "s.ndjson",
+            "application/x-ndjson",
+            ndjson.getBytes(StandardCharsets.UTF_8),
+            Map.of());
+    Answer missingColumn =
+        upload(
+            user,
+            "s.csv",
+            "text/csv",
+            csv.getBytes(StandardCharsets.UTF_8),
+            Map.of("trackedSecondsField", "duration_seconds"));
+
+    assertThat(fromCsv.body().get("accepted").asInt()).isEqualTo(2);
+    assertThat(fromCsv.body().get("errors").toString())
+        .contains("\"row\":3")
+        .contains("\"row\":4")
+        .contains("\"field\":\"trackedSeconds\"");
+    assertThat(fromJsonLines.body().get("accepted").asInt()).isEqualTo(1);
+    assertThat(fromJsonLines.body().get("errors").toString())
+        .contains("\"row\":2")
+        .contains("\"row\":3")
+        .doesNotContain("\"row\":1");
+    assertThat(missingColumn.status()).isEqualTo(400);
+    assertThat(missingColumn.body().get("detail").asString()).contains("duration_seconds");
+    assertThat(IngestApi.recorded(IngestApi.events(user)))
+        .extracting(SessionRecorded::sessionId, SessionRecorded::trackedSeconds)
+        .containsExactly(
+            tuple("import:c1", 1800L), tuple("import:c2", null), tuple("import:n1", 60L));
+  }
+
+  @Test
+  void trackedSecondsFromAMappedSqliteColumn() throws Exception {
+    String user = IngestApi.newUser();
+    Path file = dir.resolve("claude.db");
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement()) {
+      // No declared type for the duration: its values keep their storage class (900.0 a REAL).
+      statement.execute(
+          "CREATE TABLE sessions (id TEXT, project TEXT, \"start\" TEXT, \"end\" TEXT,"
+              + " duration_seconds)");
+      statement.execute(
+          "INSERT INTO sessions VALUES"
+              + " ('int', 'p', '2026-01-10T09:00:00Z', '2026-01-10T10:00:00Z', 1800),"
+              + " ('real', 'p', '2026-01-10T09:00:00Z', '2026-01-10T10:00:00Z', 900.0),"
+              + " ('none', 'p', '2026-01-10T09:00:00Z', '2026-01-10T10:00:00Z', NULL),"
+              + " ('fraction', 'p', '2026-01-10T09:00:00Z', '2026-01-10T10:00:00Z', 1800.5),"
+              + " ('over', 'p', '2026-01-10T09:00:00Z', '2026-01-10T10:00:00Z', 3601)");
+    }
+
+    Answer answer =
+        upload(
+            user,
+            "claude.db",
+            "application/vnd.sqlite3",
+            Files.readAllBytes(file),
+            Map.of("trackedSecondsColumn", "duration_seconds"));
+
+    assertThat(answer.status()).isEqualTo(202);
+    assertThat(answer.body().get("accepted").asInt()).isEqualTo(3);
+    assertThat(answer.body().get("errors").toString())
+        .contains("\"row\":4")
+        .contains("\"row\":5")
+        .contains("\"field\":\"trackedSeconds\"");
+    assertThat(IngestApi.recorded(IngestApi.events(user)))
+        .extracting(SessionRecorded::sessionId, SessionRecorded::trackedSeconds)
+        .containsExactly(
+            tuple("import:int", 1800L), tuple("import:real", 900L), tuple("import:none", null));
   }
 
   @Test

@@ -72,6 +72,7 @@ class ReplicaClocksTest {
             Instant.parse("2026-11-20T09:00:00Z"),
             Instant.parse("2026-11-20T10:00:00Z"),
             null,
+            null,
             List.of(),
             Map.of(),
             Instant.now());

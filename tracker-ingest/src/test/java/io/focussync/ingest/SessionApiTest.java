@@ -1,6 +1,7 @@
 package io.focussync.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.focussync.contracts.CloudEventHeaders;
 import io.focussync.contracts.EventTypes;
@@ -63,6 +64,61 @@ class SessionApiTest {
     assertThat(event.title()).isEqualTo("Deep work");
     assertThat(event.tags()).containsExactly("focus");
     assertThat(event.version()).isPositive();
+    assertThat(event.trackedSeconds()).isNull();
+    assertThat(response.body()).doesNotContain("trackedSeconds");
+  }
+
+  @Test
+  void trackedSecondsAreCarriedIntoTheEventAndEchoed() {
+    String user = IngestApi.newUser();
+
+    TestHttp.Response post =
+        api.post(
+            "/api/v1/sessions",
+            user,
+            tracked("claude-1", "2026-01-10T09:00:00Z", "2026-01-10T10:00:00Z", 1800));
+    TestHttp.Response put =
+        api.send(
+            "PUT",
+            "/api/v1/sessions/claude-1",
+            user,
+            tracked(null, "2026-01-10T09:00:00Z", "2026-01-10T10:00:00Z", 3600),
+            Map.of());
+    TestHttp.Response batch =
+        api.post(
+            "/api/v1/sessions/batch",
+            user,
+            "{\"sessions\":["
+                + tracked("claude-2", "2026-01-10T11:00:00Z", "2026-01-10T11:30:00Z", 1)
+                + ","
+                + tracked("claude-3", "2026-01-10T11:00:00Z", "2026-01-10T11:30:00Z", 1801)
+                + "]}");
+
+    assertThat(post.status()).isEqualTo(202);
+    assertThat(post.body()).contains("\"trackedSeconds\":1800");
+    assertThat(put.status()).isEqualTo(202);
+    assertThat(put.body()).contains("\"trackedSeconds\":3600");
+    assertThat(batch.status()).isEqualTo(202);
+    assertThat(batch.body()).contains("\"accepted\":1").contains("\"field\":\"trackedSeconds\"");
+    List<SessionRecorded> events = IngestApi.recorded(IngestApi.events(user));
+    assertThat(events)
+        .extracting(SessionRecorded::sessionId, SessionRecorded::trackedSeconds)
+        .containsExactly(
+            tuple("rest:claude-1", 1800L),
+            tuple("rest:claude-1", 3600L),
+            tuple("rest:claude-2", 1L));
+  }
+
+  private static String tracked(String id, String start, String end, long trackedSeconds) {
+    return "{"
+        + (id == null ? "" : "\"id\":\"" + id + "\",")
+        + "\"projectKey\":\"claude\",\"start\":\""
+        + start
+        + "\",\"end\":\""
+        + end
+        + "\",\"trackedSeconds\":"
+        + trackedSeconds
+        + "}";
   }
 
   @Test

@@ -37,7 +37,7 @@ class SessionFuzzTest {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String[] FIELDS = {
-    "id", "projectKey", "start", "end", "title", "tags", "timeZone"
+    "id", "projectKey", "start", "end", "trackedSeconds", "title", "tags", "timeZone"
   };
 
   @LocalServerPort int port;
@@ -164,6 +164,11 @@ class SessionFuzzTest {
     session.put("projectKey", "p" + random.nextInt(10));
     session.put("start", start.toString());
     session.put("end", end.toString());
+    if (random.nextBoolean()) {
+      session.put(
+          "trackedSeconds",
+          1 + random.nextInt((int) (end.getEpochSecond() - start.getEpochSecond())));
+    }
     if (random.nextBoolean()) {
       session.put("title", "t");
       session.put("tags", List.of("a", "b"));

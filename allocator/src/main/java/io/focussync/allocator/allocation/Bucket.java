@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param slot {@code project:<id>} or {@code other}
  * @param projectId the Clockify project, for Other the configured other project (may be null)
- * @param trackedMillis the sessions' time inside the local day
+ * @param trackedMillis the sessions' time inside the local day: their tracked time where the source
+ *     gave one (in proportion to the part of the session inside the day), else their span
  * @param share trackedMillis over the day's total
  * @param keys the project keys that went into the bucket and why
  * @param sessionIds the contributing sessions, sorted

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * Plans one local day from the sessions that overlap it (DESIGN section 1). Deterministic: the same
- * sessions in any order give the same plan.
+ * sessions in any order give the same plan. A session weighs its tracked time where its source gave
+ * one, else its span: in a day that holds part of it, that part's share of the weight.
  */
 public final class DayPlanner {
 
@@ -49,6 +50,24 @@ public final class DayPlanner {
     long millis() {
       return end.toEpochMilli() - start.toEpochMilli();
     }
+
+    /**
+     * The session's weight in the day: the clipped span, or with tracked time trackedMillis ×
+     * clippedMillis / spanMillis rounded up to the millisecond, so that a tracked session with time
+     * in the day weighs at least 1 ms as an untracked one does (the parts of a session over
+     * midnight add up to its tracked time, or up to 1 ms more per day).
+     */
+    long weight() {
+      if (session.trackedSeconds() == null) {
+        return millis();
+      }
+      long spanMillis = session.end().toEpochMilli() - session.start().toEpochMilli();
+      // Kept within [0, span] as the producers promise, which also keeps the product below 2^63
+      // for every span the consumer accepts (31 days = 2.7e9 ms, squared 7.2e18).
+      long trackedSeconds = Math.max(0, Math.min(session.trackedSeconds(), spanMillis / 1000));
+      long trackedMillis = trackedSeconds * 1000;
+      return (trackedMillis * millis() + spanMillis - 1) / spanMillis;
+    }
   }
 
   private static List<Clipped> clip(Collection<SessionSpan> sessions, DayWindow window) {
@@ -78,7 +97,7 @@ public final class DayPlanner {
       String projectId = keyMapping.mapped() ? keyMapping.projectId() : settings.otherProjectId();
       bySlot
           .computeIfAbsent(slot, s -> new BucketBuilder(s, projectId))
-          .add(key, keyMapping.rule(), c.session.sessionId(), c.millis());
+          .add(key, keyMapping.rule(), c.session.sessionId(), c.weight());
     }
     long total = 0;
     for (BucketBuilder b : bySlot.values()) {

@@ -184,6 +184,12 @@ public class AllocatorBindings {
         !s.end().isAfter(s.start().plus(MAX_SESSION)),
         "a session may last at most " + MAX_SESSION.toDays() + " days",
         s);
+    require(
+        s.trackedSeconds() == null
+            || (s.trackedSeconds() >= 1
+                && s.trackedSeconds() <= Duration.between(s.start(), s.end()).getSeconds()),
+        "trackedSeconds must be from 1 to the session's span in whole seconds",
+        s);
   }
 
   private static void require(boolean ok, String reason, FocusSyncEvent event) {

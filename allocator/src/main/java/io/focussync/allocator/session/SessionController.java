@@ -1,5 +1,6 @@
 package io.focussync.allocator.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.focussync.allocator.allocation.AllocationSettings;
 import io.focussync.allocator.day.DayViews;
 import io.focussync.allocator.settings.SettingsService;
@@ -33,7 +34,7 @@ public class SessionController {
 
   /**
    * One session as the API shows it, times in the user's zone; {@code version} is the event's, as
-   * its source stamped it.
+   * its source stamped it; {@code trackedSeconds} only where the source gave it.
    */
   public record SessionView(
       String id,
@@ -41,6 +42,7 @@ public class SessionController {
       String projectKey,
       OffsetDateTime start,
       OffsetDateTime end,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long trackedSeconds,
       String title,
       long version) {}
 
@@ -70,6 +72,7 @@ public class SessionController {
                         x.projectKey(),
                         x.start().atZone(zone).toOffsetDateTime(),
                         x.end().atZone(zone).toOffsetDateTime(),
+                        x.trackedSeconds(),
                         x.title(),
                         x.eventVersion()))
             .toList();

@@ -91,6 +91,7 @@ public class SessionService {
                 next.projectKey(),
                 next.start(),
                 next.end(),
+                next.trackedSeconds(),
                 next.title());
     for (LocalDate date : dates) {
       out.computeIfAbsent(new DayRef(next.userId(), date), d -> new ArrayList<>())

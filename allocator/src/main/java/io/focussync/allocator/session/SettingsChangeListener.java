@@ -50,7 +50,13 @@ public class SettingsChangeListener {
     for (StoredSession s : sessions.findLive(userId)) {
       Contribution c =
           new Contribution(
-              s.sessionId(), s.version(), s.projectKey(), s.start(), s.end(), s.title());
+              s.sessionId(),
+              s.version(),
+              s.projectKey(),
+              s.start(),
+              s.end(),
+              s.trackedSeconds(),
+              s.title());
       for (LocalDate date : SessionService.datesOf(s, settings.timeZone())) {
         byDate.computeIfAbsent(date, d -> new ArrayList<>()).add(c);
       }

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
  * @param version what the change is ordered by ({@link ChangeOrder#versionOf}: the topic position
  *     of a tracker-ingest change, the source version of a Notion one)
  * @param eventVersion the {@code version} the event carried, as the source stamped it
+ * @param trackedSeconds the source's active time within [start, end], or null when not given
  */
 public record StoredSession(
     String userId,
@@ -24,6 +25,7 @@ public record StoredSession(
     String projectKey,
     Instant start,
     Instant end,
+    Long trackedSeconds,
     String title) {
 
   /**
@@ -41,6 +43,7 @@ public record StoredSession(
         event.projectKey(),
         event.start().truncatedTo(ChronoUnit.MILLIS),
         event.end().truncatedTo(ChronoUnit.MILLIS),
+        event.trackedSeconds(),
         event.title());
   }
 
@@ -53,6 +56,7 @@ public record StoredSession(
         ChangeOrder.versionOf(event.sessionId(), event.version(), offset),
         event.version(),
         true,
+        null,
         null,
         null,
         null,

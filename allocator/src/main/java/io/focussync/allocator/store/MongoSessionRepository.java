@@ -123,6 +123,7 @@ public class MongoSessionRepository implements SessionRepository {
         .append("projectKey", s.projectKey())
         .append("start", s.start() == null ? null : Date.from(s.start()))
         .append("end", s.end() == null ? null : Date.from(s.end()))
+        .append("trackedSeconds", s.trackedSeconds())
         .append("title", s.title());
   }
 
@@ -145,6 +146,7 @@ public class MongoSessionRepository implements SessionRepository {
         d.getString("projectKey"),
         start == null ? null : start.toInstant(),
         end == null ? null : end.toInstant(),
+        Documents.longOrNull(d, "trackedSeconds"),
         d.getString("title"));
   }
 }

@@ -223,13 +223,17 @@ public class MongoUserDayRepository implements UserDayRepository {
   private static Document write(UserDay day, long docVersion) {
     List<Document> sessions = new ArrayList<>();
     for (Contribution c : day.sessions().values()) {
-      sessions.add(
+      Document session =
           new Document("id", c.sessionId())
               .append("v", c.version())
               .append("key", c.projectKey())
               .append("s", Date.from(c.start()))
               .append("e", Date.from(c.end()))
-              .append("t", c.title()));
+              .append("t", c.title());
+      if (c.trackedSeconds() != null) {
+        session.append("tr", c.trackedSeconds());
+      }
+      sessions.add(session);
     }
     List<Document> removed = new ArrayList<>();
     day.removedVersions().forEach((id, v) -> removed.add(new Document("id", id).append("v", v)));
@@ -301,6 +305,7 @@ public class MongoUserDayRepository implements UserDayRepository {
               c.getString("key"),
               c.getDate("s").toInstant(),
               c.getDate("e").toInstant(),
+              Documents.longOrNull(c, "tr"),
               c.getString("t"));
       day.sessions().put(contribution.sessionId(), contribution);
     }

@@ -151,6 +151,51 @@ class DayPlannerProperties {
     }
   }
 
+  @Property(tries = 200)
+  void trackedTimeOfTheWholeSpanPlansAsWithoutIt(@ForAll("cases") Case c) {
+    List<SessionSpan> tracked = new ArrayList<>();
+    for (SessionSpan s : c.sessions()) {
+      tracked.add(
+          new SessionSpan(
+              s.sessionId(),
+              s.projectKey(),
+              s.start(),
+              s.end(),
+              Duration.between(s.start(), s.end()).getSeconds(),
+              s.title()));
+    }
+
+    assertThat(DayPlanner.plan(c.settings(), c.date(), tracked))
+        .isEqualTo(DayPlanner.plan(c.settings(), c.date(), c.sessions()));
+  }
+
+  @Property(tries = 300)
+  void aSessionsTrackedTimeIsSplitOverItsDaysWithinAMillisecondPerDay(
+      @ForAll("cases") Case c, @ForAll("fractions") double fraction) {
+    SessionSpan first = c.sessions().get(0);
+    Random random = new Random(c.seed());
+    Instant end = first.start().plusSeconds(1 + random.nextInt(30 * 3600));
+    long spanSeconds = Duration.between(first.start(), end).getSeconds();
+    long trackedSeconds = Math.max(1, Math.round(spanSeconds * fraction));
+    SessionSpan session =
+        new SessionSpan(first.sessionId(), "a", first.start(), end, trackedSeconds, "t");
+    ZoneId zone = c.settings().timeZone();
+
+    List<LocalDate> dates = DayWindow.datesTouched(session.start(), session.end(), zone);
+    long sum = 0;
+    for (LocalDate date : dates) {
+      DayAllocation plan = DayPlanner.plan(c.settings(), date, List.of(session));
+      sum += plan.buckets().stream().mapToLong(Bucket::trackedMillis).sum();
+    }
+
+    assertThat(sum).isBetween(trackedSeconds * 1000, trackedSeconds * 1000 + dates.size() - 1);
+  }
+
+  @Provide
+  Arbitrary<Double> fractions() {
+    return Arbitraries.doubles().between(0, 1);
+  }
+
   @Property(tries = 500)
   void largestRemainderSumsExactlyAndStaysWithinOneUnit(
       @ForAll("weights") long[] weights, @ForAll("units") long units) {

@@ -98,6 +98,26 @@ public abstract class AllocatorIntegrationTest {
     return recorded("rest", id, version, key, start, length);
   }
 
+  /** A session recorded over REST with the tracker's tracked (active) time. */
+  protected SessionRecorded trackedSession(
+      String id, long version, String key, String start, Duration length, Duration tracked) {
+    SessionRecorded s = session(id, version, key, start, length);
+    return new SessionRecorded(
+        s.userId(),
+        s.sessionId(),
+        s.source(),
+        s.sourceId(),
+        s.version(),
+        s.projectKey(),
+        s.start(),
+        s.end(),
+        tracked.toSeconds(),
+        s.title(),
+        s.tags(),
+        s.metadata(),
+        s.recordedAt());
+  }
+
   /** A session recorded in Notion (ordered by its version). */
   protected SessionRecorded notionSession(
       String id, long version, String key, String start, Duration length) {
@@ -116,6 +136,7 @@ public abstract class AllocatorIntegrationTest {
         key,
         from,
         from.plus(length),
+        null,
         "title " + id,
         List.of(),
         Map.of(),

@@ -104,6 +104,7 @@ class SessionThroughputBenchmark {
               "project-" + random.nextInt(6),
               start,
               start.plusSeconds(60 + random.nextInt(5_000)),
+              null,
               "t",
               List.of(),
               Map.of(),

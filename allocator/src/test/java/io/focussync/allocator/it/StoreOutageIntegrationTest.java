@@ -171,6 +171,7 @@ class StoreOutageIntegrationTest extends AllocatorIntegrationTest {
         "P" + index % 3,
         start,
         start.plus(SESSION),
+        null,
         "session " + sourceId,
         List.of(),
         Map.of(),

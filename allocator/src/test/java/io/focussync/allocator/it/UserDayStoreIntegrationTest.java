@@ -22,7 +22,8 @@ class UserDayStoreIntegrationTest extends AllocatorIntegrationTest {
   static final Instant NINE = Instant.parse("2026-11-20T09:00:00Z");
 
   static Contribution contribution(String id, long version, int hours) {
-    return new Contribution(id, version, "A", NINE, NINE.plusSeconds(3600L * hours), "t " + id);
+    return new Contribution(
+        id, version, "A", NINE, NINE.plusSeconds(3600L * hours), null, "t " + id);
   }
 
   static StoredPlan plan(long revision, String... sessionIds) {

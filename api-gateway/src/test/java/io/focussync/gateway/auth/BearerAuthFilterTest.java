@@ -18,7 +18,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class BearerAuthFilterTest {
 
   private final AuthProperties properties =
-      new AuthProperties("admin-token-0123456789", List.of("/api/v1/webhooks/notion"));
+      new AuthProperties(
+          "admin-token-0123456789",
+          List.of("/api/v1/webhooks/notion", "/api/v1/webhooks/notion/*"));
 
   @Test
   void tokenStoreOutageIs503ProblemWithRetryAfterNotA500() throws Exception {
@@ -42,7 +44,12 @@ class BearerAuthFilterTest {
   void publicAndNonApiPathsNeedNoTokenAndCarryNoCaller() throws Exception {
     BearerAuthFilter filter =
         new BearerAuthFilter(new UserService(new FailingStore(), Clock.systemUTC()), properties);
-    for (String path : List.of("/api/v1/webhooks/notion", "/v3/api-docs", "/actuator/health")) {
+    for (String path :
+        List.of(
+            "/api/v1/webhooks/notion",
+            "/api/v1/webhooks/notion/AbC_-token",
+            "/v3/api-docs",
+            "/actuator/health")) {
       MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
       MockFilterChain chain = new MockFilterChain();
 
@@ -50,6 +57,22 @@ class BearerAuthFilterTest {
 
       assertThat(chain.getRequest()).as(path).isNotNull();
       assertThat(request.getAttribute(Caller.ATTRIBUTE)).isNull();
+    }
+  }
+
+  @Test
+  void pathsDeeperThanAWebhookUrlStillNeedAToken() throws Exception {
+    BearerAuthFilter filter =
+        new BearerAuthFilter(new UserService(new FailingStore(), Clock.systemUTC()), properties);
+    for (String path :
+        List.of("/api/v1/webhooks/notion/a/b", "/api/v1/webhooks/notionx", "/api/v1/webhooks")) {
+      MockHttpServletResponse response = new MockHttpServletResponse();
+      MockFilterChain chain = new MockFilterChain();
+
+      filter.doFilter(new MockHttpServletRequest("POST", path), response, chain);
+
+      assertThat(response.getStatus()).as(path).isEqualTo(401);
+      assertThat(chain.getRequest()).as(path).isNull();
     }
   }
 

@@ -42,6 +42,7 @@ class OpenApiDocumentTest extends GatewayTestBase {
           "DELETE /api/v1/connections/clockify",
           "PUT /api/v1/connections/notion",
           "POST /api/v1/webhooks/notion",
+          "POST /api/v1/webhooks/notion/{webhookToken}",
           "GET /api/v1/sync/history");
 
   /**

@@ -98,6 +98,9 @@ class RoutingTest extends GatewayTestBase {
     assertThat(answer.json().get("user").asString()).isEqualTo(ada.id());
   }
 
+  private static final String WEBHOOK_URL =
+      "/api/v1/webhooks/notion/Zm9jdXNzeW5jLXdlYmhvb2stdG9rZW4tZm9yLXRlc3Q";
+
   @Test
   void notionWebhookNeedsNoTokenAndPassesTheRawBodyThroughWithoutIdentity() {
     String probe = probe();
@@ -109,11 +112,12 @@ class RoutingTest extends GatewayTestBase {
     headers.put("X-Notion-Signature", "sha256=abc123");
     headers.put("X-FocusSync-User", "someone-else");
 
-    Response answer = sendBytes("POST", "/api/v1/webhooks/notion?" + probe, raw, headers, false);
+    Response answer = sendBytes("POST", WEBHOOK_URL + "?" + probe, raw, headers, false);
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     Received received = SERVICES.find(probe).orElseThrow();
     assertThat(received.service()).isEqualTo(Service.NOTION_CONNECTOR);
+    assertThat(received.path()).isEqualTo(WEBHOOK_URL);
     assertThat(received.body()).isEqualTo(raw);
     assertThat(received.header("X-Notion-Signature")).isEqualTo("sha256=abc123");
     assertThat(received.countHeaders("x-focussync-")).isZero();
@@ -128,13 +132,38 @@ class RoutingTest extends GatewayTestBase {
     Response answer =
         sendBytes(
             "POST",
-            "/api/v1/webhooks/notion?" + probe,
+            WEBHOOK_URL + "?" + probe,
             raw,
             Map.of("Content-Type", "application/json"),
             true);
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(SERVICES.find(probe).orElseThrow().body()).isEqualTo(raw);
+  }
+
+  @Test
+  void theUnscopedWebhookPathReachesTheConnectorToBeAnsweredThere() {
+    String probe = probe();
+
+    Response answer = call("POST", "/api/v1/webhooks/notion?" + probe, "{}", null);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    Received received = SERVICES.find(probe).orElseThrow();
+    assertThat(received.service()).isEqualTo(Service.NOTION_CONNECTOR);
+    assertThat(received.countHeaders("x-focussync-")).isZero();
+  }
+
+  @Test
+  void onlyOneSegmentBelowTheWebhookPathIsPublic() {
+    String probe = probe();
+
+    Response deeper = call("POST", WEBHOOK_URL + "/more?" + probe, "{}", null);
+    Response get = call("GET", WEBHOOK_URL, null, null);
+
+    assertThat(deeper.isProblem(401)).as(deeper.body()).isTrue();
+    assertThat(SERVICES.find(probe)).isEmpty();
+    assertThat(get.isProblem(405)).as(get.body()).isTrue();
+    assertThat(get.header("Allow")).isEqualTo("POST");
   }
 
   @Test

@@ -128,7 +128,7 @@ public final class FakeServices {
       if ("slow".equals(behaviour)) {
         pause(12_000);
       }
-      boolean webhook = path.equals("/api/v1/webhooks/notion");
+      boolean webhook = path.startsWith("/api/v1/webhooks/notion");
       Optional<String> user =
           identity.verify(
               request.header(InternalIdentity.USER_HEADER),
@@ -176,6 +176,7 @@ public final class FakeServices {
             json.get("projectKey").asString(),
             Instant.parse(json.get("start").asString()),
             Instant.parse(json.get("end").asString()),
+            null,
             json.hasNonNull("title") ? json.get("title").asString() : null,
             List.of(),
             Map.of(),

@@ -19,6 +19,22 @@ public interface ClockifyApi {
   /** {@code POST /v1/workspaces/{ws}/tags}. */
   Tag createTag(String name);
 
+  /**
+   * The workspace's tag of that name, created if missing: created first, since a new connection's
+   * workspace rarely has it (one call), and looked up only when Clockify refuses the name with a
+   * 400 because the tag exists.
+   */
+  default Tag ensureTag(String name) {
+    try {
+      return createTag(name);
+    } catch (ClockifyException refused) {
+      if (refused.kind() != ClockifyException.Kind.BAD_REQUEST) {
+        throw refused;
+      }
+      return findTag(name).orElseThrow(() -> refused);
+    }
+  }
+
   /** {@code GET /v1/workspaces/{ws}/projects/{id}}: empty when Clockify says it is not there. */
   Optional<Project> project(String projectId);
 

@@ -6,7 +6,6 @@ import io.focussync.clockify.client.ClockifyException;
 import io.focussync.clockify.client.ClockifyTarget;
 import io.focussync.clockify.client.ClockifyUser;
 import io.focussync.clockify.client.RecordingClockify;
-import io.focussync.clockify.client.Tag;
 import io.focussync.platform.crypto.SecretCipher;
 import io.focussync.platform.web.FieldProblem;
 import io.focussync.platform.web.InvalidInputException;
@@ -85,7 +84,7 @@ public class ConnectionService {
       ClockifyUser user = check(() -> api.currentUser(), "apiKey");
       clockifyUserId = user.id();
       timeZone = user.timeZone();
-      tagId = check(() -> markerTag(api), "workspaceId").id();
+      tagId = check(() -> api.ensureTag(properties.markerTag()), "workspaceId").id();
     }
     Connection connection =
         new Connection(
@@ -185,11 +184,6 @@ public class ConnectionService {
             new ClockifyTarget(connection.baseUrl(), apiKey, connection.workspaceId()));
     clientCache.put(connection.userId(), new CachedClient(connection, api));
     return api;
-  }
-
-  private Tag markerTag(ClockifyApi api) {
-    return api.findTag(properties.markerTag())
-        .orElseGet(() -> api.createTag(properties.markerTag()));
   }
 
   private void validate(ConnectionRequest request, boolean dryRun, String baseUrl) {

@@ -298,8 +298,7 @@ public class DayApplier {
     if (connection.markerTagId() != null) {
       return connection.markerTagId();
     }
-    String name = connections.markerTagName();
-    Tag tag = api.findTag(name).orElseGet(() -> api.createTag(name));
+    Tag tag = api.ensureTag(connections.markerTagName());
     connections.saveMarkerTag(connection.userId(), tag.id());
     return tag.id();
   }

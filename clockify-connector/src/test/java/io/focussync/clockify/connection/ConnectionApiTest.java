@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import io.focussync.clockify.IntegrationTestBase;
 import io.focussync.clockify.simulator.SimFault;
+import io.focussync.clockify.simulator.SimRequest;
 import io.focussync.testsupport.TestHttp;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,41 @@ class ConnectionApiTest extends IntegrationTestBase {
   }
 
   @Test
+  void theMarkerTagCostsOneCallInANewWorkspaceAndIsFoundWhereItExists() {
+    String workspace = unique("ws-tag");
+    CLOCKIFY.addKey("tag-key-1", "cu-t1", "UTC", workspace);
+    CLOCKIFY.addKey("tag-key-2", "cu-t2", "UTC", workspace);
+
+    String first = unique("tag-a");
+    assertThat(call("PUT", PATH, body("tag-key-1", workspace, CLOCKIFY.baseUrl()), first).status())
+        .isEqualTo(200);
+    assertThat(tagCalls(workspace)).containsExactly("POST");
+    String tagId = CLOCKIFY.tagId(workspace, "focus-sync").orElseThrow();
+
+    String second = unique("tag-b");
+    assertThat(call("PUT", PATH, body("tag-key-2", workspace, CLOCKIFY.baseUrl()), second).status())
+        .isEqualTo(200);
+    assertThat(tagCalls(workspace)).containsExactly("POST", "POST", "GET");
+    for (String user : new String[] {first, second}) {
+      Document stored =
+          mongo
+              .getDatabase("focussync-clockify-connector")
+              .getCollection("connections")
+              .find(new Document("_id", user))
+              .first();
+      assertThat(stored.getString("markerTagId")).as(user).isEqualTo(tagId);
+    }
+  }
+
+  private static List<String> tagCalls(String workspace) {
+    return CLOCKIFY
+        .requests(r -> r.path().startsWith("/v1/workspaces/" + workspace + "/tags"))
+        .stream()
+        .map(SimRequest::method)
+        .toList();
+  }
+
+  @Test
   void rejectsBaseUrlsOffTheAllowListAndMissingFields() {
     String user = unique("conn-bad");
     for (String url :
@@ -84,9 +121,13 @@ class ConnectionApiTest extends IntegrationTestBase {
 
     String workspace = unique("ws-down");
     CLOCKIFY.addKey("down-key", "cu-down", "UTC", workspace);
-    CLOCKIFY.fail("GET", "^/v1/user$", 4, SimFault.connectionReset());
-    TestHttp.Response down =
-        call("PUT", PATH, body("down-key", workspace, CLOCKIFY.baseUrl()), user);
+    CLOCKIFY.failAlways("GET", "^/v1/user$", SimFault.connectionReset());
+    TestHttp.Response down;
+    try {
+      down = call("PUT", PATH, body("down-key", workspace, CLOCKIFY.baseUrl()), user);
+    } finally {
+      CLOCKIFY.clearFaults();
+    }
     assertThat(down.status()).isEqualTo(503);
     assertThat(down.body()).contains("Clockify could not be reached");
   }

@@ -8,6 +8,8 @@ import io.focussync.notion.mapping.NotionIds;
 import io.focussync.notion.poll.NotionPoller;
 import io.focussync.notion.store.ConnectionStore;
 import io.focussync.notion.store.StoredConnection;
+import io.focussync.notion.webhook.ConnectionWebhooks;
+import io.focussync.notion.webhook.WebhookView;
 import io.focussync.platform.crypto.SecretCipher;
 import io.focussync.platform.web.FieldProblem;
 import io.focussync.platform.web.InvalidInputException;
@@ -30,14 +32,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConnectionService {
 
-  static final String WEBHOOK_PATH = "/api/v1/webhooks/notion";
-
   private static final Logger log = LoggerFactory.getLogger(ConnectionService.class);
 
   private final ConnectionStore connections;
   private final NotionClient client;
   private final SecretCipher cipher;
   private final NotionPoller poller;
+  private final ConnectionWebhooks webhooks;
   private final ConnectionProperties properties;
   private final Clock clock;
 
@@ -46,17 +47,22 @@ public class ConnectionService {
       NotionClient client,
       SecretCipher cipher,
       NotionPoller poller,
+      ConnectionWebhooks webhooks,
       ConnectionProperties properties,
       Clock clock) {
     this.connections = connections;
     this.client = client;
     this.cipher = cipher;
     this.poller = poller;
+    this.webhooks = webhooks;
     this.properties = properties;
     this.clock = clock;
   }
 
-  /** Checks and stores the user's connection, then polls it soon. */
+  /**
+   * Checks and stores the user's connection, gives it its webhook URL if it has none yet (a later
+   * PUT keeps the URL), then polls it soon.
+   */
   public ConnectionView connect(String userId, ConnectionRequest request) {
     List<FieldProblem> problems = new ArrayList<>();
     String token = request.token() == null ? "" : request.token().trim();
@@ -104,20 +110,27 @@ public class ConnectionService {
             samePosition ? before.get().lastFullScan() : null,
             clock.instant());
     connections.save(connection);
+    WebhookView webhook = webhooks.ensure(userId);
     poller.pollSoon(userId);
-    return view(connection);
+    return view(connection, webhook);
   }
 
-  /** The user's connection, masked. */
+  /**
+   * The user's connection, masked; the first view after Notion's webhook handshake carries the
+   * verification token, later ones do not.
+   */
   public ConnectionView get(String userId) {
-    return connections
-        .find(userId)
-        .map(ConnectionService::view)
-        .orElseThrow(() -> new NotFoundException("No Notion connection."));
+    StoredConnection connection =
+        connections.find(userId).orElseThrow(() -> new NotFoundException("No Notion connection."));
+    return view(connection, webhooks.reveal(userId));
   }
 
-  /** Removes the user's connection (pages already emitted stay sessions). */
+  /**
+   * Removes the user's connection (pages already emitted stay sessions) and its webhook: a new
+   * connection gets a new webhook URL.
+   */
   public void delete(String userId) {
+    webhooks.forget(userId);
     connections.delete(userId);
   }
 
@@ -176,7 +189,7 @@ public class ConnectionService {
     }
   }
 
-  private static ConnectionView view(StoredConnection connection) {
+  private static ConnectionView view(StoredConnection connection, WebhookView webhook) {
     return new ConnectionView(
         connection.databaseId(),
         connection.dataSourceId(),
@@ -184,6 +197,6 @@ public class ConnectionService {
         connection.tokenMask(),
         connection.mapping(),
         connection.watermark(),
-        WEBHOOK_PATH);
+        webhook);
   }
 }

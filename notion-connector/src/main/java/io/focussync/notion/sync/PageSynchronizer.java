@@ -64,6 +64,7 @@ public class PageSynchronizer {
                 fields.projectKey(),
                 fields.start(),
                 fields.end(),
+                null,
                 fields.title(),
                 List.of(),
                 Map.copyOf(fields.metadata()),

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class ConnectionApiTest extends IntegrationTestBase {
 
@@ -144,6 +146,45 @@ class ConnectionApiTest extends IntegrationTestBase {
     assertThat(ambiguous.status()).isEqualTo(400);
     assertThat(ambiguous.body()).contains("\"field\":\"dataSourceId\"");
     assertThat(named.status()).as(named.body()).isEqualTo(200);
+  }
+
+  @Test
+  void eachConnectionHasItsOwnWebhookUrlKeptAcrossPutsAndNewAfterADelete() {
+    String token = NOTION.newIntegration();
+    NotionSimulator.Db db = NOTION.createDatabase(token, NotionSimulator.focusSessionsSchema());
+    String ada = "u-" + UUID.randomUUID();
+    String bob = "u-" + UUID.randomUUID();
+
+    JsonNode first = webhookOf(putConnection(ada, connectionBody(token, db.databaseId())));
+    JsonNode again = webhookOf(putConnection(ada, connectionBody(token, db.databaseId())));
+    JsonNode viewed =
+        webhookOf(TestHttp.send("GET", url("/api/v1/connections/notion"), null, identity(ada)));
+    JsonNode bobs = webhookOf(putConnection(bob, connectionBody(token, db.databaseId())));
+    TestHttp.send("DELETE", url("/api/v1/connections/notion"), null, identity(ada));
+    JsonNode reconnected = webhookOf(putConnection(ada, connectionBody(token, db.databaseId())));
+
+    String url = first.get("url").asString();
+    assertThat(url).matches("/api/v1/webhooks/notion/[A-Za-z0-9_-]{43}");
+    assertThat(first.get("status").asString()).isEqualTo("AWAITING_HANDSHAKE");
+    assertThat(first.has("verificationToken")).isFalse();
+    assertThat(again.get("url").asString()).isEqualTo(url);
+    assertThat(viewed.get("url").asString()).isEqualTo(url);
+    assertThat(bobs.get("url").asString()).isNotEqualTo(url);
+    assertThat(reconnected.get("url").asString()).isNotEqualTo(url);
+    Document stored =
+        mongo
+            .getDatabase("focussync-notion-connector")
+            .getCollection("webhooks")
+            .find(new Document("_id", ada))
+            .first();
+    String urlToken = reconnected.get("url").asString().substring(url.lastIndexOf('/') + 1);
+    assertThat(stored.toJson()).doesNotContain(urlToken);
+    assertThat(stored.getString("tokenHash")).hasSize(64);
+  }
+
+  private static JsonNode webhookOf(TestHttp.Response response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return JsonMapper.builder().build().readTree(response.body()).get("webhook");
   }
 
   @Test

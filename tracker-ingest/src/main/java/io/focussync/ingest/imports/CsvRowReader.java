@@ -77,6 +77,7 @@ final class CsvRowReader implements RowReader {
                 ImportValues.blankToNull(cell(fields, names.start())), mapping.zone()),
             ImportValues.timestamp(
                 ImportValues.blankToNull(cell(fields, names.end())), mapping.zone()),
+            ImportValues.number(cell(fields, names.trackedSeconds())),
             ImportValues.blankToNull(cell(fields, names.title())),
             ImportValues.tags(cell(fields, names.tags())),
             ImportValues.blankToNull(cell(fields, names.timeZone()))));

@@ -88,6 +88,7 @@ class ImportController {
             identifier(parameters, "projectColumn", "project"),
             identifier(parameters, "startColumn", "start"),
             identifier(parameters, "endColumn", "end"),
+            optionalIdentifier(parameters, "trackedSecondsColumn", "tracked_seconds", explicit),
             optionalIdentifier(parameters, "titleColumn", "title", explicit),
             null,
             null);
@@ -111,6 +112,7 @@ class ImportController {
             field(parameters, "projectField", "projectKey", null),
             field(parameters, "startField", "start", null),
             field(parameters, "endField", "end", null),
+            field(parameters, "trackedSecondsField", "trackedSeconds", explicit),
             field(parameters, "titleField", "title", explicit),
             field(parameters, "tagsField", "tags", explicit),
             field(parameters, "timeZoneField", "timeZone", explicit));

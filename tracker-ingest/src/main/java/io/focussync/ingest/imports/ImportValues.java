@@ -47,6 +47,11 @@ final class ImportValues {
     return tags;
   }
 
+  /** A number cell without surrounding blanks; blank as absent (the validator judges the rest). */
+  static String number(String cell) {
+    return cell == null || cell.isBlank() ? null : cell.trim();
+  }
+
   /** Empty text as absent. */
   static String blankToNull(String value) {
     return value == null || value.isEmpty() ? null : value;

@@ -41,7 +41,14 @@ final class SqliteRowReader implements RowReader {
     List<String> wanted = new ArrayList<>();
     var names = mapping.names();
     for (String column :
-        new String[] {names.id(), names.projectKey(), names.start(), names.end(), names.title()}) {
+        new String[] {
+          names.id(),
+          names.projectKey(),
+          names.start(),
+          names.end(),
+          names.trackedSeconds(),
+          names.title()
+        }) {
       if (column != null) {
         wanted.add(column);
       }
@@ -118,6 +125,7 @@ final class SqliteRowReader implements RowReader {
               text(names.projectKey()),
               ImportValues.timestamp(text(names.start()), mapping.zone()),
               ImportValues.timestamp(text(names.end()), mapping.zone()),
+              wholeNumber(names.trackedSeconds()),
               ImportValues.blankToNull(text(names.title())),
               null,
               null));
@@ -139,6 +147,19 @@ final class SqliteRowReader implements RowReader {
       return String.valueOf((long) Math.floor(number));
     }
     return String.valueOf(value);
+  }
+
+  /**
+   * A number column's value as digits; a REAL with a fraction keeps it, so that the validator
+   * rejects it rather than a floor hiding it.
+   */
+  private String wholeNumber(String column) throws SQLException {
+    Integer position = column == null ? null : positions.get(column);
+    Object value = position == null ? null : rows.getObject(position);
+    if (value instanceof Double number && number == Math.rint(number)) {
+      return String.valueOf(number.longValue());
+    }
+    return value == null ? null : ImportValues.number(String.valueOf(value));
   }
 
   private String findTable(String table) throws SQLException {

@@ -31,6 +31,7 @@ public final class SessionEvents {
         session.projectKey(),
         session.start(),
         session.end(),
+        session.trackedSeconds(),
         session.title(),
         session.tags(),
         metadata,

@@ -12,6 +12,7 @@ import java.util.Set;
 public final class SessionValidator {
 
   private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+  private static final String TRACKED_SECONDS = "trackedSeconds";
 
   private final SessionRules rules;
 
@@ -36,6 +37,7 @@ public final class SessionValidator {
     if (start.isPresent() && end.isPresent()) {
       checkInterval(start.get(), end.get(), now, violations);
     }
+    Long trackedSeconds = trackedSeconds(input.trackedSeconds(), start, end, violations);
     if (input.title() != null && input.title().length() > SessionRules.MAX_TITLE_LENGTH) {
       violations.add(
           new Violation(
@@ -56,6 +58,7 @@ public final class SessionValidator {
             input.projectKey(),
             start.get(),
             end.get(),
+            trackedSeconds,
             input.title(),
             input.tags(),
             input.timeZone()));
@@ -109,6 +112,41 @@ public final class SessionValidator {
           new Violation(
               "start", "must not be more than " + rules.maxFutureStart() + " in the future"));
     }
+  }
+
+  /**
+   * The tracked seconds: at least 1 and, when end is after start, at most the span in whole
+   * seconds.
+   */
+  private static Long trackedSeconds(
+      String text, Optional<Instant> start, Optional<Instant> end, List<Violation> violations) {
+    if (text == null) {
+      return null;
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      violations.add(new Violation(TRACKED_SECONDS, "must be a whole number of seconds"));
+      return null;
+    }
+    if (seconds < 1) {
+      violations.add(new Violation(TRACKED_SECONDS, "must be at least 1"));
+      return null;
+    }
+    if (start.isPresent() && end.isPresent() && end.get().isAfter(start.get())) {
+      long spanSeconds = Duration.between(start.get(), end.get()).getSeconds();
+      if (seconds > spanSeconds) {
+        violations.add(
+            new Violation(
+                TRACKED_SECONDS,
+                "must not be more than the session's "
+                    + spanSeconds
+                    + " seconds from start to end"));
+        return null;
+      }
+    }
+    return seconds;
   }
 
   private static void checkTags(List<String> tags, List<Violation> violations) {

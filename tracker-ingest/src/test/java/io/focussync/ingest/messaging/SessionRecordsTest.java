@@ -46,10 +46,34 @@ class SessionRecordsTest {
             "project ü",
             AT,
             AT.plusSeconds(3600),
+            null,
             "Deep work",
             List.of("focus", "ü"),
             Map.of("timeZone", "Europe/Berlin"),
             AT.plusSeconds(7200)));
+  }
+
+  @Test
+  void aSessionWithTrackedTimeCarriesItInTheRecord() {
+    SessionRecorded event =
+        new SessionRecorded(
+            "user-1",
+            "rest:claude",
+            "rest",
+            "claude",
+            19,
+            "focus-sync",
+            AT,
+            AT.plusSeconds(3600),
+            1800L,
+            null,
+            List.of(),
+            Map.of(),
+            AT.plusSeconds(3601));
+
+    assertSameAsSpring(event);
+    assertThat(new String(records.record(event).value(), StandardCharsets.UTF_8))
+        .contains("\"trackedSeconds\":1800");
   }
 
   @Test

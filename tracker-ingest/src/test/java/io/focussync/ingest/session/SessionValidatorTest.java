@@ -13,7 +13,12 @@ class SessionValidatorTest {
   private final SessionValidator validator = new SessionValidator(SessionRules.defaults());
 
   private static SessionInput input(String start, String end) {
-    return new SessionInput("id-1", "acme", start, end, "t", List.of("a"), "Europe/Madrid");
+    return tracked(start, end, null);
+  }
+
+  private static SessionInput tracked(String start, String end, String trackedSeconds) {
+    return new SessionInput(
+        "id-1", "acme", start, end, trackedSeconds, "t", List.of("a"), "Europe/Madrid");
   }
 
   private List<String> fields(SessionInput input) {
@@ -73,12 +78,13 @@ class SessionValidatorTest {
             "k".repeat(513),
             "2026-11-20T09:00:00Z",
             "2026-11-20T10:00:00Z",
+            null,
             "x".repeat(2001),
             List.of("ok", " "),
             "Mars/Olympus");
 
     assertThat(fields(bad)).containsExactly("id", "projectKey", "title", "tags[1]", "timeZone");
-    assertThat(fields(new SessionInput(null, " ", null, null, null, null, null)))
+    assertThat(fields(new SessionInput(null, " ", null, null, null, null, null, null)))
         .containsExactly("projectKey", "start", "end");
     assertThat(
             fields(
@@ -87,6 +93,7 @@ class SessionValidatorTest {
                     "k".repeat(512),
                     "2026-11-20T09:00:00Z",
                     "2026-11-20T10:00:00Z",
+                    null,
                     null,
                     null,
                     "UTC")))
@@ -104,6 +111,7 @@ class SessionValidatorTest {
                     "2026-11-20T10:00:00Z",
                     null,
                     null,
+                    null,
                     null)))
         .containsExactly("projectKey");
     assertThat(
@@ -115,8 +123,53 @@ class SessionValidatorTest {
                     "2026-11-20T10:00:00Z",
                     null,
                     null,
+                    null,
                     null)))
         .containsExactly("projectKey");
     assertThat(SessionValidator.isWellFormed("ok \uD83D\uDE00")).isTrue();
+  }
+
+  @Test
+  void carriesTrackedSecondsFromOneUpToTheSpan() {
+    String start = "2026-11-20T09:00:00Z";
+    String end = "2026-11-20T10:00:00Z";
+
+    assertThat(validator.validate(tracked(start, end, "1"), NOW).session().trackedSeconds())
+        .isEqualTo(1L);
+    assertThat(validator.validate(tracked(start, end, "3600"), NOW).session().trackedSeconds())
+        .isEqualTo(3600L);
+    assertThat(validator.validate(tracked(start, end, null), NOW).session().trackedSeconds())
+        .isNull();
+  }
+
+  @Test
+  void rejectsTrackedSecondsBelowOneAboveTheSpanOrNotWhole() {
+    String start = "2026-11-20T09:00:00Z";
+    String end = "2026-11-20T10:00:00Z";
+
+    for (String bad : List.of("0", "-5", "3601", "1.5", "abc", "", " 60", "99999999999999999999")) {
+      assertThat(fields(tracked(start, end, bad))).as(bad).containsExactly("trackedSeconds");
+    }
+    assertThat(validator.validate(tracked(start, end, "3601"), NOW).violations())
+        .extracting(Violation::message)
+        .containsExactly("must not be more than the session's 3600 seconds from start to end");
+  }
+
+  @Test
+  void theSpanBoundIsItsWholeSeconds() {
+    SessionInput fractionalSpan =
+        tracked("2026-11-20T09:00:00.600Z", "2026-11-20T09:01:00.500Z", "60");
+
+    assertThat(fields(fractionalSpan)).containsExactly("trackedSeconds");
+    assertThat(fields(tracked("2026-11-20T09:00:00.600Z", "2026-11-20T09:01:00.500Z", "59")))
+        .isEmpty();
+  }
+
+  @Test
+  void trackedSecondsAreNotJudgedAgainstABrokenSpan() {
+    assertThat(fields(tracked("2026-11-20T10:00:00Z", "2026-11-20T09:00:00Z", "60")))
+        .containsExactly("end");
+    assertThat(fields(tracked("yesterday", "2026-11-20T09:00:00Z", "0")))
+        .containsExactly("start", "trackedSeconds");
   }
 }

@@ -6,7 +6,9 @@ import java.util.Set;
 /**
  * One forwarding rule: requests with one of {@code methods} (any method when empty) on a path that
  * matches {@code pattern} go to {@code service} with the path unchanged. A pattern is an exact
- * path, or a prefix ending in {@code /**} that matches the prefix itself and everything below it.
+ * path, a prefix ending in {@code /**} that matches the prefix itself and everything below it, or a
+ * prefix ending in {@code /*} that matches exactly one segment below the prefix (not empty, {@code
+ * .} or {@code ..}).
  *
  * @param authenticated whether a bearer token is needed and the user's identity is signed in
  */
@@ -25,6 +27,14 @@ public record Route(
     if (pattern.endsWith("/**")) {
       String prefix = pattern.substring(0, pattern.length() - 3);
       return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+    if (pattern.endsWith("/*")) {
+      String prefix = pattern.substring(0, pattern.length() - 1);
+      String segment = path.startsWith(prefix) ? path.substring(prefix.length()) : "";
+      return !segment.isEmpty()
+          && segment.indexOf('/') < 0
+          && !segment.equals(".")
+          && !segment.equals("..");
     }
     return path.equals(pattern);
   }

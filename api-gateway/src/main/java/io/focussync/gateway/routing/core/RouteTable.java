@@ -35,8 +35,15 @@ public final class RouteTable {
               ANY,
               "/api/v1/connections/notion/**",
               true),
+          // Each Notion connection's own webhook URL; the unscoped path only answers 410 there.
           new Route(
               "notion-webhook",
+              Service.NOTION_CONNECTOR,
+              Set.of("POST"),
+              "/api/v1/webhooks/notion/*",
+              false),
+          new Route(
+              "notion-webhook-unscoped",
               Service.NOTION_CONNECTOR,
               Set.of("POST"),
               "/api/v1/webhooks/notion",

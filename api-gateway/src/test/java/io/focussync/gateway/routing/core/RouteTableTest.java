@@ -27,10 +27,24 @@ class RouteTableTest {
   }
 
   @Test
-  void onlyTheWebhookIsUnauthenticated() {
+  void onlyTheWebhooksAreUnauthenticated() {
     assertThat(RouteTable.routes().stream().filter(r -> !r.authenticated()))
         .extracting(Route::pattern)
-        .containsExactly("/api/v1/webhooks/notion");
+        .containsExactly("/api/v1/webhooks/notion/*", "/api/v1/webhooks/notion");
+  }
+
+  @Test
+  void aConnectionsWebhookUrlIsExactlyOneSegmentBelowTheWebhookPath() {
+    String token = "/api/v1/webhooks/notion/Ab_-0123456789abcdefghijklmnopqrstuvwxyzABC";
+    assertThat(service("POST", token)).isEqualTo(Service.NOTION_CONNECTOR);
+    assertThat(RouteTable.find("POST", token).orElseThrow().authenticated()).isFalse();
+    assertThat(service("POST", "/api/v1/webhooks/notion")).isEqualTo(Service.NOTION_CONNECTOR);
+    assertThat(RouteTable.find("POST", "/api/v1/webhooks/notion/")).isEmpty();
+    assertThat(RouteTable.find("POST", "/api/v1/webhooks/notion/a/b")).isEmpty();
+    assertThat(RouteTable.find("POST", "/api/v1/webhooks/notion/..")).isEmpty();
+    assertThat(RouteTable.find("POST", "/api/v1/webhooks/notionx")).isEmpty();
+    assertThat(RouteTable.find("GET", token)).isEmpty();
+    assertThat(RouteTable.allowedMethods(token)).containsExactly("POST");
   }
 
   @Test

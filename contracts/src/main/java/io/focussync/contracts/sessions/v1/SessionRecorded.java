@@ -13,6 +13,9 @@ import java.util.Map;
  * @param version grows at the source with every change of the session; orders the changes of a
  *     Notion session, while those of tracker-ingest's sessions follow the topic ({@link
  *     SessionOrder})
+ * @param trackedSeconds the source's measure of active time within [{@code start}, {@code end}]: at
+ *     least 1 and at most the span in whole seconds; null when not given (absent from the JSON),
+ *     and then the whole span counts
  * @param metadata source-specific extras such as a Notion flow score or checklist
  */
 public record SessionRecorded(
@@ -24,6 +27,7 @@ public record SessionRecorded(
     String projectKey,
     Instant start,
     Instant end,
+    Long trackedSeconds,
     String title,
     List<String> tags,
     Map<String, String> metadata,

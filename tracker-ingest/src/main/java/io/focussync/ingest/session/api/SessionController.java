@@ -97,6 +97,7 @@ class SessionController {
             input.projectKey(),
             input.start(),
             input.end(),
+            input.trackedSeconds(),
             input.title(),
             input.tags(),
             input.timeZone());
@@ -269,6 +270,9 @@ class SessionController {
     json.put("projectKey", event.projectKey());
     json.put("start", event.start().toString());
     json.put("end", event.end().toString());
+    if (event.trackedSeconds() != null) {
+      json.put("trackedSeconds", event.trackedSeconds());
+    }
     if (event.title() != null) {
       json.put("title", event.title());
     }

@@ -19,12 +19,14 @@ public final class SessionJson {
       String projectKey,
       String start,
       String end,
+      String trackedSeconds,
       String title,
       String tags,
       String timeZone) {
 
     public static final FieldNames API =
-        new FieldNames("id", "projectKey", "start", "end", "title", "tags", "timeZone");
+        new FieldNames(
+            "id", "projectKey", "start", "end", "trackedSeconds", "title", "tags", "timeZone");
   }
 
   /** The input and the type violations found while reading it. */
@@ -48,11 +50,27 @@ public final class SessionJson {
     String projectKey = text(node, names.projectKey(), violations, false);
     String start = text(node, names.start(), violations, false);
     String end = text(node, names.end(), violations, false);
+    String trackedSeconds = wholeNumber(node, names.trackedSeconds(), violations);
     String title = text(node, names.title(), violations, false);
     List<String> tags = tags(node, names.tags(), violations);
     String timeZone = text(node, names.timeZone(), violations, false);
     return new Read(
-        new SessionInput(id, projectKey, start, end, title, tags, timeZone), violations);
+        new SessionInput(id, projectKey, start, end, trackedSeconds, title, tags, timeZone),
+        violations);
+  }
+
+  /** The digits of a JSON integer; a fraction, a string or anything else is a violation. */
+  private static String wholeNumber(JsonNode node, String field, List<Violation> violations) {
+    JsonNode value = field == null ? null : node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.isIntegralNumber()) {
+      return value.asString();
+    }
+    String actual = value.isNumber() ? value.toString() : kind(value);
+    violations.add(new Violation(field, "must be a whole number of seconds, not " + actual));
+    return null;
   }
 
   private static String text(
