@@ -191,7 +191,13 @@ public class NotionPoller implements SmartLifecycle {
     return counter.report(full, advanced);
   }
 
-  /** A page by id; one that no longer exists (or is no longer shared) reads as removed. */
+  /**
+   * A connection's page by id; one that no longer exists (or is no longer shared) reads as removed.
+   */
+  public NotionPage page(StoredConnection connection, String pageId) {
+    return fetch(accesses.of(connection), pageId, connection);
+  }
+
   private NotionPage fetch(NotionAccess access, String pageId, StoredConnection connection) {
     try {
       return client.page(access, pageId);

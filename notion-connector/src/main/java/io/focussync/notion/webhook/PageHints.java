@@ -1,19 +1,12 @@
 package io.focussync.notion.webhook;
 
-import io.focussync.notion.client.NotionApiException;
-import io.focussync.notion.client.NotionClient;
 import io.focussync.notion.mapping.NotionIds;
-import io.focussync.notion.mapping.NotionPage;
 import io.focussync.notion.poll.NotionPoller;
 import io.focussync.notion.store.ConnectionStore;
-import io.focussync.notion.store.PageStore;
 import io.focussync.notion.store.StoredConnection;
-import io.focussync.notion.sync.NotionAccesses;
 import io.focussync.notion.sync.NotionWorkers;
 import io.focussync.notion.sync.PageSynchronizer;
 import io.focussync.notion.sync.UserLocks;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -28,9 +21,6 @@ import tools.jackson.databind.JsonNode;
 class PageHints {
 
   private final ConnectionStore connections;
-  private final PageStore pages;
-  private final NotionClient client;
-  private final NotionAccesses accesses;
   private final PageSynchronizer synchronizer;
   private final NotionPoller poller;
   private final UserLocks locks;
@@ -38,17 +28,11 @@ class PageHints {
 
   PageHints(
       ConnectionStore connections,
-      PageStore pages,
-      NotionClient client,
-      NotionAccesses accesses,
       PageSynchronizer synchronizer,
       NotionPoller poller,
       UserLocks locks,
       NotionWorkers workers) {
     this.connections = connections;
-    this.pages = pages;
-    this.client = client;
-    this.accesses = accesses;
     this.synchronizer = synchronizer;
     this.poller = poller;
     this.locks = locks;
@@ -98,25 +82,10 @@ class PageHints {
         () -> {
           connections
               .find(userId)
-              .ifPresent(connection -> synchronizer.apply(connection, fetch(connection, pageId)));
+              .ifPresent(
+                  connection -> synchronizer.apply(connection, poller.page(connection, pageId)));
           return null;
         });
-  }
-
-  private NotionPage fetch(StoredConnection connection, String pageId) {
-    try {
-      return client.page(accesses.of(connection), pageId);
-    } catch (NotionApiException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
-      Instant lastSeen =
-          pages
-              .find(connection.userId(), pageId)
-              .map(record -> record.memory().lastEditedTime())
-              .orElse(Instant.EPOCH);
-      return new NotionPage(pageId, null, null, lastSeen, true, null, Map.of());
-    }
   }
 
   private static boolean onlyOurBot(JsonNode event, StoredConnection connection) {
