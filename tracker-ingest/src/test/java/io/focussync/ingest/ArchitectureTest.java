@@ -10,9 +10,9 @@ class ArchitectureTest {
   private static final String BASE = "io.focussync.ingest";
 
   // The session core (validation, identity, versions) is plain Java; its adapters live in
-  // session.api.
+  // session.api. So is the focus-session core (duration, merge patch); its adapters are in focus.
   @TestFactory
   Stream<DynamicTest> serviceKeepsItsShape() {
-    return ArchitectureRules.checkService(BASE, BASE + ".session");
+    return ArchitectureRules.checkService(BASE, BASE + ".session", BASE + ".focus.core");
   }
 }

@@ -13,7 +13,11 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** A user's validated allocation settings. */
+/**
+ * A user's validated allocation settings.
+ *
+ * @param defaultProjectKey the project key of a focus session posted without one
+ */
 public record AllocationSettings(
     ZoneId timeZone,
     Set<DayOfWeek> workdays,
@@ -27,15 +31,50 @@ public record AllocationSettings(
     List<MappingRule> rules,
     PushPolicy pushPolicy,
     SortedSet<LocalDate> holidays,
-    LocalDate closedBefore) {
+    LocalDate closedBefore,
+    String defaultProjectKey) {
 
   public static final String DEFAULT_DESCRIPTION = "Development";
+  public static final String DEFAULT_PROJECT_KEY = "focus";
 
   public AllocationSettings {
     workdays = workdays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(workdays));
     projectMapping = Map.copyOf(projectMapping);
     rules = List.copyOf(rules);
     holidays = new TreeSet<>(holidays);
+    defaultProjectKey = defaultProjectKey == null ? DEFAULT_PROJECT_KEY : defaultProjectKey;
+  }
+
+  /** Settings with the default {@code defaultProjectKey}. */
+  public AllocationSettings(
+      ZoneId timeZone,
+      Set<DayOfWeek> workdays,
+      LocalTime workdayStart,
+      LocalTime workdayEnd,
+      AllocationMode mode,
+      int granularityMinutes,
+      String description,
+      String otherProjectId,
+      Map<String, String> projectMapping,
+      List<MappingRule> rules,
+      PushPolicy pushPolicy,
+      SortedSet<LocalDate> holidays,
+      LocalDate closedBefore) {
+    this(
+        timeZone,
+        workdays,
+        workdayStart,
+        workdayEnd,
+        mode,
+        granularityMinutes,
+        description,
+        otherProjectId,
+        projectMapping,
+        rules,
+        pushPolicy,
+        holidays,
+        closedBefore,
+        DEFAULT_PROJECT_KEY);
   }
 
   /** The settings of a user who never saved any. */
@@ -53,7 +92,8 @@ public record AllocationSettings(
         List.of(),
         PushPolicy.LIVE,
         new TreeSet<>(),
-        null);
+        null,
+        DEFAULT_PROJECT_KEY);
   }
 
   /** The compiled project mapping. */

@@ -73,7 +73,8 @@ public final class SettingsParser {
         rules,
         s.pushPolicy().name(),
         holidays,
-        s.closedBefore() == null ? null : s.closedBefore().toString());
+        s.closedBefore() == null ? null : s.closedBefore().toString(),
+        s.defaultProjectKey());
   }
 
   private Result run(SettingsInput in) {
@@ -114,6 +115,10 @@ public final class SettingsParser {
         in.holidays() == null ? d.holidays() : holidays(in.holidays());
     LocalDate closedBefore =
         in.closedBefore() == null ? null : date("closedBefore", in.closedBefore());
+    String defaultProjectKey =
+        in.defaultProjectKey() == null
+            ? d.defaultProjectKey()
+            : projectKey("defaultProjectKey", in.defaultProjectKey());
     if (!violations.isEmpty()) {
       return new Result(null, List.copyOf(violations));
     }
@@ -131,7 +136,8 @@ public final class SettingsParser {
             rules,
             policy,
             holidays,
-            closedBefore),
+            closedBefore,
+            defaultProjectKey),
         List.of());
   }
 
@@ -272,6 +278,37 @@ public final class SettingsParser {
       return null;
     }
     return (String) value;
+  }
+
+  /** A project key as sessions carry it: 1 to 512 characters, no control characters. */
+  private String projectKey(String field, Object value) {
+    if (!(value instanceof String key)
+        || key.isBlank()
+        || key.codePointCount(0, key.length()) > MAX_KEY
+        || key.chars().anyMatch(Character::isISOControl)
+        || !isWellFormed(key)) {
+      add(
+          field,
+          "must be a project key: a string of 1 to "
+              + MAX_KEY
+              + " characters without control characters");
+      return null;
+    }
+    return key;
+  }
+
+  private static boolean isWellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String abbreviate(String key) {

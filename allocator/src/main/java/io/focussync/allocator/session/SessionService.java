@@ -50,7 +50,9 @@ public class SessionService {
     Map<SessionRef, StoredSession> newest = new LinkedHashMap<>();
     for (StoredSession change : changes) {
       newest.merge(
-          change.ref(), change, (a, b) -> ChangeOrder.replaces(b.version(), a.version()) ? b : a);
+          change.ref(),
+          change,
+          (a, b) -> ChangeOrder.replaces(b.version(), a.version()) ? b.over(a) : a.over(b));
     }
     Map<SessionRef, StoredSession> held = sessions.findAll(newest.keySet());
     Set<String> users = new HashSet<>();
@@ -68,7 +70,7 @@ public class SessionService {
         continue;
       }
       addDayChanges(next, old, zone, dayChanges);
-      writes.add(new SessionRepository.Write(next, old == null ? null : old.version()));
+      writes.add(new SessionRepository.Write(next.over(old), old == null ? null : old.version()));
     }
     days.applySessions(dayChanges, owed, settingsByUser);
     sessions.saveAll(writes);

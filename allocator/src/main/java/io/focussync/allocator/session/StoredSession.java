@@ -14,6 +14,9 @@ import java.time.temporal.ChronoUnit;
  *     of a tracker-ingest change, the source version of a Notion one)
  * @param eventVersion the {@code version} the event carried, as the source stamped it
  * @param trackedSeconds the source's active time within [start, end], or null when not given
+ * @param createdAt when the allocator first stored the live session (the {@code recordedAt} of that
+ *     change); null for documents written before the field existed
+ * @param updatedAt the {@code recordedAt} of the change stored last
  */
 public record StoredSession(
     String userId,
@@ -26,7 +29,9 @@ public record StoredSession(
     Instant start,
     Instant end,
     Long trackedSeconds,
-    String title) {
+    String title,
+    Instant createdAt,
+    Instant updatedAt) {
 
   /**
    * The session as recorded (times to the millisecond, as the store keeps them), from the record at
@@ -44,7 +49,9 @@ public record StoredSession(
         event.start().truncatedTo(ChronoUnit.MILLIS),
         event.end().truncatedTo(ChronoUnit.MILLIS),
         event.trackedSeconds(),
-        event.title());
+        event.title(),
+        millis(event.recordedAt()),
+        millis(event.recordedAt()));
   }
 
   /** The tombstone of a deleted session, from the record at {@code offset}. */
@@ -60,7 +67,39 @@ public record StoredSession(
         null,
         null,
         null,
-        null);
+        null,
+        null,
+        millis(event.deletedAt()));
+  }
+
+  /**
+   * This change stored over {@code held}: a session that stays live keeps the time it was first
+   * stored; one that comes back after a deletion starts anew.
+   */
+  public StoredSession over(StoredSession held) {
+    if (deleted || held == null || held.deleted() || held.createdAt() == null) {
+      return this;
+    }
+    Instant first =
+        createdAt == null || held.createdAt().isBefore(createdAt) ? held.createdAt() : createdAt;
+    return new StoredSession(
+        userId,
+        sessionId,
+        source,
+        version,
+        eventVersion,
+        false,
+        projectKey,
+        start,
+        end,
+        trackedSeconds,
+        title,
+        first,
+        updatedAt);
+  }
+
+  private static Instant millis(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
   }
 
   public SessionRef ref() {

@@ -124,7 +124,17 @@ public class MongoSessionRepository implements SessionRepository {
         .append("start", s.start() == null ? null : Date.from(s.start()))
         .append("end", s.end() == null ? null : Date.from(s.end()))
         .append("trackedSeconds", s.trackedSeconds())
-        .append("title", s.title());
+        .append("title", s.title())
+        .append("createdAt", date(s.createdAt()))
+        .append("updatedAt", date(s.updatedAt()));
+  }
+
+  private static Date date(Instant instant) {
+    return instant == null ? null : Date.from(instant);
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
   }
 
   /** Sessions stored before versions were topic positions held the event's version itself. */
@@ -147,6 +157,8 @@ public class MongoSessionRepository implements SessionRepository {
         start == null ? null : start.toInstant(),
         end == null ? null : end.toInstant(),
         Documents.longOrNull(d, "trackedSeconds"),
-        d.getString("title"));
+        d.getString("title"),
+        instant(d.getDate("createdAt")),
+        instant(d.getDate("updatedAt")));
   }
 }

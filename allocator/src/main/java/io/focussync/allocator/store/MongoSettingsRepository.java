@@ -67,7 +67,8 @@ public class MongoSettingsRepository implements SettingsRepository {
             rules,
             doc.getString("pushPolicy"),
             doc.getList("holidays", String.class),
-            doc.getString("closedBefore"));
+            doc.getString("closedBefore"),
+            doc.getString("defaultProjectKey"));
     SettingsParser.Result result = SettingsParser.parse(input);
     if (!result.valid()) {
       throw new IllegalStateException("stored settings of a user are invalid: " + result);
@@ -104,7 +105,8 @@ public class MongoSettingsRepository implements SettingsRepository {
             .append("rules", rules)
             .append("pushPolicy", in.pushPolicy())
             .append("holidays", in.holidays())
-            .append("closedBefore", in.closedBefore());
+            .append("closedBefore", in.closedBefore())
+            .append("defaultProjectKey", in.defaultProjectKey());
     collection.replaceOne(Filters.eq("_id", userId), doc, new ReplaceOptions().upsert(true));
   }
 }

@@ -42,12 +42,31 @@ class SettingsParserTest {
             List.of(new SettingsInput.RuleInput("REGEX", "^c-\\d+", "p2")),
             "APPROVAL",
             List.of("2026-12-25"),
-            "2026-11-01");
+            "2026-11-01",
+            "deep work");
     SettingsParser.Result result = SettingsParser.parse(input);
 
     assertThat(result.violations()).isEmpty();
     assertThat(result.settings().timeZone()).isEqualTo(ZoneId.of("Europe/Madrid"));
     assertThat(SettingsParser.toInput(result.settings())).isEqualTo(input);
+  }
+
+  @Test
+  void theDefaultProjectKeyIsFocusAndValidatedLikeAProjectKey() {
+    assertThat(SettingsParser.parse(empty()).settings().defaultProjectKey()).isEqualTo("focus");
+    assertThat(SettingsParser.parse(withDefaultKey("acme/deep")).settings().defaultProjectKey())
+        .isEqualTo("acme/deep");
+    for (Object bad : List.of("", " ", "a\tb", "x".repeat(513), 7, List.of("a"))) {
+      assertThat(SettingsParser.parse(withDefaultKey(bad)).violations())
+          .as("%s", bad)
+          .extracting(Violation::field)
+          .containsExactly("defaultProjectKey");
+    }
+  }
+
+  private static SettingsInput withDefaultKey(Object key) {
+    return new SettingsInput(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, key);
   }
 
   @Test

@@ -29,7 +29,7 @@ public record CorsProperties(
             : allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
     allowedMethods =
         allowedMethods == null || allowedMethods.isEmpty()
-            ? List.of("GET", "POST", "PUT", "DELETE", "OPTIONS")
+            ? List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
             : List.copyOf(allowedMethods);
     allowedHeaders =
         allowedHeaders == null || allowedHeaders.isEmpty()

@@ -110,6 +110,14 @@ class LimitsAndCorsTest extends GatewayTestBase {
     assertThat(allowed.status()).isEqualTo(200);
     assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example");
     assertThat(allowed.header("Access-Control-Allow-Methods")).contains("POST");
+    Response patch =
+        send(
+            "OPTIONS",
+            "/api/v1/focus-sessions/rest:a",
+            null,
+            Map.of("Origin", "https://app.example", "Access-Control-Request-Method", "PATCH"));
+    assertThat(patch.status()).as(patch.body()).isEqualTo(200);
+    assertThat(patch.header("Access-Control-Allow-Methods")).contains("PATCH");
     assertThat(denied.isProblem(403)).as(denied.body()).isTrue();
     assertThat(denied.header("Access-Control-Allow-Origin")).isNull();
     assertThat(actual.status()).isEqualTo(200);

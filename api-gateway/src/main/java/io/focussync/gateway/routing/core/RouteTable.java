@@ -20,6 +20,19 @@ public final class RouteTable {
               true),
           new Route("imports", Service.TRACKER_INGEST, Set.of("POST"), "/api/v1/imports", true),
           new Route("sessions-read", Service.ALLOCATOR, Set.of("GET"), "/api/v1/sessions", true),
+          // The focus-session shape: the same sessions, written at ingest, read at the allocator.
+          new Route(
+              "focus-sessions-write",
+              Service.TRACKER_INGEST,
+              Set.of("POST", "PATCH", "DELETE"),
+              "/api/v1/focus-sessions/**",
+              true),
+          new Route(
+              "focus-sessions-read",
+              Service.ALLOCATOR,
+              Set.of("GET"),
+              "/api/v1/focus-sessions/**",
+              true),
           new Route("days", Service.ALLOCATOR, ANY, "/api/v1/days/**", true),
           new Route("settings", Service.ALLOCATOR, ANY, "/api/v1/settings/allocation", true),
           new Route(

@@ -16,6 +16,20 @@ class RouteTableTest {
   }
 
   @Test
+  void focusSessionsAreWrittenAtIngestAndReadAtTheAllocator() {
+    assertThat(service("POST", "/api/v1/focus-sessions")).isEqualTo(Service.TRACKER_INGEST);
+    assertThat(service("PATCH", "/api/v1/focus-sessions/rest:1")).isEqualTo(Service.TRACKER_INGEST);
+    assertThat(service("DELETE", "/api/v1/focus-sessions/rest:1"))
+        .isEqualTo(Service.TRACKER_INGEST);
+    assertThat(service("GET", "/api/v1/focus-sessions")).isEqualTo(Service.ALLOCATOR);
+    assertThat(service("GET", "/api/v1/focus-sessions/rest:1")).isEqualTo(Service.ALLOCATOR);
+    assertThat(RouteTable.find("PUT", "/api/v1/focus-sessions/rest:1")).isEmpty();
+    assertThat(RouteTable.find("GET", "/api/v1/focus-sessionsx")).isEmpty();
+    assertThat(RouteTable.allowedMethods("/api/v1/focus-sessions/rest:1"))
+        .containsExactly("DELETE", "GET", "PATCH", "POST");
+  }
+
+  @Test
   void prefixPatternsMatchThePrefixAndBelowOnly() {
     assertThat(service("GET", "/api/v1/days")).isEqualTo(Service.ALLOCATOR);
     assertThat(service("POST", "/api/v1/days/2026-11-20/approve")).isEqualTo(Service.ALLOCATOR);
