@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param home the repository root (for start/stop/build), when known
  * @param errIsTerminal whether stderr is a terminal (progress lines with {@code \r})
+ * @param prompt asks for a secret without echo (an API key), when there is a terminal
  */
 public record CliContext(
     Map<String, String> env,
@@ -20,7 +21,8 @@ public record CliContext(
     StopSignal stop,
     Clock clock,
     Optional<Path> home,
-    boolean errIsTerminal) {
+    boolean errIsTerminal,
+    SecretPrompt prompt) {
 
   public CliContext {
     env = Map.copyOf(env);

@@ -31,7 +31,8 @@ public final class FocusSyncCli {
             StopSignal.shutdownHooks(),
             Clock.systemDefaultZone(),
             home(),
-            errTerminal);
+            errTerminal,
+            SecretPrompt.console());
     int code = execute(context, args);
     out.flush();
     err.flush();
@@ -60,7 +61,9 @@ public final class FocusSyncCli {
         (exception, arguments) -> {
           CommandLine commandLine = exception.getCommandLine();
           PrintWriter err = commandLine.getErr();
-          err.println("Error: " + exception.getMessage());
+          // picocli's argument group messages carry their own "Error: "
+          err.println(
+              "Error: " + String.valueOf(exception.getMessage()).replaceFirst("^Error: ", ""));
           CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
           err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
           err.flush();

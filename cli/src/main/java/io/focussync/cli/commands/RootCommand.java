@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
       "",
       "First steps:",
       "  ./focussync start",
-      "  ./focussync login --url http://localhost:8080 --token <admin token>",
-      "  ./focussync users create ada",
-      "  ./focussync login --url http://localhost:8080 --token <ada's token>",
+      "  ./focussync login --local",
+      "  ./focussync users create ada --login",
+      "  ./focussync connect clockify --workspace <workspace id>",
       "  ./focussync import ~/.claude-tracker/sessions.db",
       ""
     })
@@ -36,12 +36,16 @@ public final class RootCommand implements Callable<Integer> {
     CommandLine users =
         new CommandLine(new UsersCommand())
             .addSubcommand(new CommandLine(new UsersCreateCommand(context)));
+    CommandLine connect =
+        new CommandLine(new ConnectCommand())
+            .addSubcommand(new CommandLine(new ConnectClockifyCommand(context)));
     return new CommandLine(new RootCommand())
         .addSubcommand(new StackCommand.Start(context))
         .addSubcommand(new StackCommand.Stop(context))
         .addSubcommand(new StackCommand.Build(context))
         .addSubcommand(new LoginCommand(context))
         .addSubcommand(users)
+        .addSubcommand(connect)
         .addSubcommand(new ImportCommand(context))
         .addSubcommand(new WatchCommand(context))
         .addSubcommand(new SessionsCommand(context))

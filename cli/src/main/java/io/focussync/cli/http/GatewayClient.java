@@ -70,6 +70,16 @@ public final class GatewayClient {
         idempotent);
   }
 
+  /** {@code PUT path} with a JSON body; {@code retry} allows retries on 429/503. */
+  public JsonNode put(String path, JsonNode body, boolean retry) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))),
+        REQUEST_TIMEOUT,
+        retry);
+  }
+
   /** {@code DELETE path}. */
   public JsonNode delete(String path) {
     return send(request(path).DELETE(), REQUEST_TIMEOUT, true);

@@ -47,6 +47,8 @@ class CommandsTest {
         "login",
         "users",
         "users create",
+        "connect",
+        "connect clockify",
         "import",
         "watch",
         "sessions",
@@ -72,7 +74,7 @@ class CommandsTest {
     CliRunner.Result result = cli.run("--help");
 
     assertThat(result.out())
-        .contains("start", "stop", "build", "login", "users", "import", "watch")
+        .contains("start", "stop", "build", "login", "users", "connect", "import", "watch")
         .contains("sessions", "status", "history");
   }
 

@@ -2,6 +2,7 @@ package io.focussync.cli.support;
 
 import io.focussync.cli.CliContext;
 import io.focussync.cli.FocusSyncCli;
+import io.focussync.cli.SecretPrompt;
 import io.focussync.cli.StopSignal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +20,8 @@ public final class CliRunner {
   private final Path configDir;
   private final Map<String, String> env = new HashMap<>();
   private Clock clock = Clock.systemDefaultZone();
+  private Optional<Path> home = Optional.empty();
+  private SecretPrompt prompt = SecretPrompt.none();
 
   public CliRunner(Path configDir) {
     this.configDir = configDir;
@@ -44,6 +47,18 @@ public final class CliRunner {
 
   public CliRunner clock(Clock clock) {
     this.clock = clock;
+    return this;
+  }
+
+  /** The repository root the command line was started from (none by default). */
+  public CliRunner home(Path home) {
+    this.home = Optional.of(home);
+    return this;
+  }
+
+  /** How secrets are asked for (by default there is no terminal: nothing is asked). */
+  public CliRunner prompt(SecretPrompt prompt) {
+    this.prompt = prompt;
     return this;
   }
 
@@ -116,7 +131,8 @@ public final class CliRunner {
         new PrintWriter(err, true),
         stop,
         clock,
-        Optional.empty(),
-        true);
+        home,
+        true,
+        prompt);
   }
 }

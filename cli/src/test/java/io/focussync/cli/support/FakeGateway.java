@@ -23,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A stand-in for the gateway on a loopback port: records every request and answers like the real
  * one for the calls the command line makes. Tokens: {@value #USER_TOKEN} is the user ada, {@value
- * #ADMIN_TOKEN} the administrator, anything else is refused (401). A batch item whose projectKey
- * contains "reject" is rejected. Tests override single routes with {@link #on}.
+ * #ADMIN_TOKEN} the administrator, a token issued by {@code POST /api/v1/admin/users} the user
+ * created, anything else is refused (401). A batch item whose projectKey contains "reject" is
+ * rejected. Tests override single routes with {@link #on}.
  */
 public final class FakeGateway implements AutoCloseable {
 
@@ -78,6 +79,7 @@ public final class FakeGateway implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Map<String, Function<Request, Response>> routes = new ConcurrentHashMap<>();
+  private final Map<String, String> issuedTokens = new ConcurrentHashMap<>();
   private volatile boolean refuseUser;
 
   public FakeGateway() throws IOException {
@@ -163,7 +165,8 @@ public final class FakeGateway implements AutoCloseable {
     Function<Request, Response> route = routes.get(request.method() + " " + request.path());
     String auth = request.header("Authorization");
     String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
-    boolean user = USER_TOKEN.equals(token) && !refuseUser;
+    String issuedTo = token == null ? null : issuedTokens.get(token);
+    boolean user = (USER_TOKEN.equals(token) || issuedTo != null) && !refuseUser;
     boolean admin = ADMIN_TOKEN.equals(token);
     if (!user && !admin) {
       return Response.problem(401, "Unauthorized", "The token is unknown or has been revoked.");
@@ -181,10 +184,13 @@ public final class FakeGateway implements AutoCloseable {
     }
     String key = request.method() + " " + request.path();
     if (key.equals("GET /api/v1/users/me")) {
-      return Response.json(200, "{\"id\":\"u-ada\",\"name\":\"ada\"}");
+      return issuedTo != null
+          ? Response.json(200, "{\"id\":\"u-new\",\"name\":\"" + issuedTo + "\"}")
+          : Response.json(200, "{\"id\":\"u-ada\",\"name\":\"ada\"}");
     }
     if (key.equals("POST /api/v1/admin/users")) {
       String name = request.json().path("name").asString();
+      issuedTokens.put("fresh-token-42", name);
       return Response.json(
           201, "{\"id\":\"u-new\",\"name\":\"" + name + "\",\"token\":\"fresh-token-42\"}");
     }
