@@ -50,7 +50,8 @@ public final class RootCommand implements Callable<Integer> {
         .addSubcommand(new WatchCommand(context))
         .addSubcommand(new SessionsCommand(context))
         .addSubcommand(new StatusCommand(context))
-        .addSubcommand(new HistoryCommand(context));
+        .addSubcommand(new HistoryCommand(context))
+        .addSubcommand(new GoLiveCommand(context));
   }
 
   @Override

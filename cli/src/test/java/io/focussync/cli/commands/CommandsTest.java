@@ -53,7 +53,8 @@ class CommandsTest {
         "watch",
         "sessions",
         "status",
-        "history"
+        "history",
+        "go-live"
       })
   void everyCommandHasHelpWithTheExitCodes(String command) {
     String[] args = (command + " --help").strip().split(" ");
@@ -279,6 +280,37 @@ class CommandsTest {
         .contains("Bad Request (400): 2 problems")
         .contains("  to: must not be before from")
         .contains("  from: must be a date YYYY-MM-DD");
+  }
+
+  @Test
+  void goLiveAsksForTheLast30DaysByDefaultAndListsTheDaysPushed() {
+    cli.loggedIn(gateway);
+    gateway.on(
+        "POST",
+        "/api/v1/connections/clockify/go-live",
+        request ->
+            request.json().path("from").asString().equals("2026-02-01")
+                ? Response.json(
+                    202,
+                    """
+                    {"from": "2026-02-01", "to": "2026-03-03", "days": ["2026-03-02", "2026-03-03"]}""")
+                : Response.json(
+                    202,
+                    """
+                    {"from": "2026-03-09", "to": "2026-03-09", "days": []}"""));
+
+    CliRunner.Result pushed =
+        cli.clock(Clock.fixed(Instant.parse("2026-03-03T20:00:00Z"), ZoneOffset.UTC))
+            .run("go-live");
+    CliRunner.Result nothing = cli.run("go-live", "--from", "2026-03-09", "--to", "2026-03-09");
+
+    assertThat(pushed.code()).isZero();
+    assertThat(gateway.changes().get(0).json().path("to").asString()).isEqualTo("2026-03-03");
+    assertThat(pushed.out())
+        .contains("Pushing 2 previewed day(s) to Clockify:")
+        .contains("  2026-03-02\n  2026-03-03");
+    assertThat(nothing.code()).isZero();
+    assertThat(nothing.out()).contains("No previewed days from 2026-03-09 to 2026-03-09 to push.");
   }
 
   @Test

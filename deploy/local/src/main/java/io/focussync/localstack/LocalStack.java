@@ -67,20 +67,17 @@ public final class LocalStack implements AutoCloseable {
     System.out.printf(
         "%nFocus Sync is up (all healthy after %d s).%n  Dashboard:   %s/%n  Gateway:     %s%n"
             + "  Admin token: %s%n  Data:        %s%n  Logs:        %s%n"
-            + "Next, in another terminal: create a user and sign in as them%n"
-            + "  ./focussync login --url %s --token %s%n"
-            + "  ./focussync users create ada%n"
-            + "  ./focussync login --url %s --token <the token it prints>%n"
+            + "Next, in another terminal: sign in, create your user and act as them%n"
+            + "  ./focussync login --local%n"
+            + "  ./focussync users create ada --login%n"
+            + "then connect Clockify and import your sessions (README.md, Quickstart).%n"
             + "Press Ctrl-C (or run './focussync stop') to stop everything.%n",
         Duration.ofNanos(System.nanoTime() - started).toSeconds(),
         gateway,
         gateway,
         secrets.adminToken(),
         settings.dataDir(),
-        settings.dataDir().resolve("logs"),
-        gateway,
-        secrets.adminToken(),
-        gateway);
+        settings.dataDir().resolve("logs"));
     stopped.await();
   }
 
