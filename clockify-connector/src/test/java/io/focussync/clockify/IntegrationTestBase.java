@@ -59,7 +59,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "focussync.clockify.apply.coalesce-delay=150ms",
       "focussync.clockify.apply.retry-delay=300ms",
       "focussync.clockify.apply.max-retry-delay=2s",
-      "focussync.clockify.apply.consistency-window=1s"
+      "focussync.clockify.apply.consistency-window=1s",
+      "focussync.clockify.apply.recheck=500ms"
     })
 @Import(IntegrationTestBase.Hooks.class)
 public abstract class IntegrationTestBase {

@@ -155,6 +155,15 @@ class PipelineBenchmark {
         out,
         "all Clockify calls on the workspace per converged day (incl. reads)",
         f((double) run.allCalls / convergedDays) + " (" + run.allCalls + "/" + convergedDays + ")");
+    long syncCalls = run.allCalls - run.setupCalls;
+    row(
+        out,
+        "of which syncing: calls from the first session on, per converged day",
+        f((double) syncCalls / convergedDays) + " (" + syncCalls + "/" + convergedDays + ")");
+    row(
+        out,
+        "of which connecting: calls while the connections were saved, per user",
+        f((double) run.setupCalls / USERS) + " (" + run.setupCalls + "/" + USERS + ")");
     row(
         out,
         "Clockify entry writes per edited day under bursts of "
@@ -204,6 +213,7 @@ class PipelineBenchmark {
     for (int u = 0; u < users; u++) {
       tenants.add(world.newTenant("UTC", Map.of("mode", "ACTUAL")));
     }
+    long loadStart = System.nanoTime();
     List<LocalDate> days = pastWeekdays(SESSIONS);
     List<Sent> plan = new ArrayList<>();
     for (int s = 0; s < SESSIONS; s++) {
@@ -269,12 +279,17 @@ class PipelineBenchmark {
 
     long entryWrites = 0;
     long allCalls = 0;
+    long setupCalls = 0;
     for (Tenant tenant : tenants) {
       entryWrites += world.entryWrites(tenant);
       allCalls += clockify.requests(r -> r.path().contains(tenant.workspace())).size();
+      setupCalls +=
+          clockify
+              .requests(r -> r.path().contains(tenant.workspace()) && r.atNanos() < loadStart)
+              .size();
     }
     Burst burst = editBursts(plan);
-    return new Run(latencies, stages, sustained, entryWrites, allCalls, burst);
+    return new Run(latencies, stages, sustained, entryWrites, allCalls, setupCalls, burst);
   }
 
   private static Map<String, Object> body(Sent sent) {
@@ -393,6 +408,7 @@ class PipelineBenchmark {
       double sustained,
       long entryWrites,
       long allCalls,
+      long setupCalls,
       Burst burst) {}
 
   /** Per-stage latencies in nanoseconds (millisecond resolution), sorted. */

@@ -1,6 +1,7 @@
 package io.focussync.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.focussync.clockify.simulator.ClockifySimulator;
 import io.focussync.clockify.simulator.SimEntry;
@@ -619,6 +620,34 @@ class ReplicatedExactlyOnceIT {
                     .toList())
         .isLessThanOrEqualTo(5);
     softly.assertAll();
+
+    // A new key, saved through whichever replica the gateway picks: the replica that owns the
+    // user's days resumes them (the owner looks at waiting days again; the event stays local).
+    String newKey = "key-" + UUID.randomUUID();
+    String clockifyUser = "cu-" + tenant.workspace().substring("ws-".length());
+    clockify.addKey(newKey, clockifyUser, "UTC", tenant.workspace());
+    GatewayApi.Reply saved =
+        tenant
+            .api()
+            .put(
+                "/api/v1/connections/clockify",
+                Map.of(
+                    "apiKey",
+                    newKey,
+                    "workspaceId",
+                    tenant.workspace(),
+                    "baseUrl",
+                    clockify.baseUrl()));
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    PipelineWorld.eventually()
+        .untilAsserted(
+            () ->
+                assertThat(world.entries(tenant))
+                    .extracting(SimEntry::start, SimEntry::end)
+                    .containsExactlyInAnyOrder(
+                        tuple("2026-04-06T10:00:00Z", "2026-04-06T11:30:00Z"),
+                        tuple("2026-04-07T10:00:00Z", "2026-04-07T11:00:00Z"),
+                        tuple("2026-04-08T10:00:00Z", "2026-04-08T11:00:00Z")));
   }
 
   // ---- (b) a DELETE on an ingest whose clock is behind ----

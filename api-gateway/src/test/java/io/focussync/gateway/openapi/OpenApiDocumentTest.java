@@ -45,6 +45,7 @@ class OpenApiDocumentTest extends GatewayTestBase {
           "PUT /api/v1/connections/clockify",
           "GET /api/v1/connections/clockify",
           "DELETE /api/v1/connections/clockify",
+          "POST /api/v1/connections/clockify/go-live",
           "PUT /api/v1/connections/notion",
           "POST /api/v1/webhooks/notion",
           "POST /api/v1/webhooks/notion/{webhookToken}",
@@ -61,8 +62,7 @@ class OpenApiDocumentTest extends GatewayTestBase {
           "GET /api/v1/clockify/projects",
           "GET /api/v1/clockify/workspaces",
           "POST /api/v1/days/replan",
-          "PATCH /api/v1/settings/allocation",
-          "POST /api/v1/connections/clockify/go-live");
+          "PATCH /api/v1/settings/allocation");
 
   private static final Pattern ROUTE =
       Pattern.compile(

@@ -22,9 +22,12 @@ public record Connection(
     Instant updatedAt,
     String attention) {
 
+  /** What a workspace's dry-run scope adds to its id. */
+  public static final String DRY_RUN_SUFFIX = "#dry-run";
+
   /** What the ledger is kept per: the workspace, and dry runs apart from real writes. */
   public String scope() {
-    return dryRun ? workspaceId + "#dry-run" : workspaceId;
+    return dryRun ? workspaceId + DRY_RUN_SUFFIX : workspaceId;
   }
 
   /** This connection with the marker tag's id. */

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     left before a Clockify write, so it must exceed twice the longest call with its retries. A
  *     replica that dies holds its days this long
  * @param stopTimeout how long a graceful stop waits for calls already sent to Clockify
+ * @param recheck how often the days this replica owns that wait (pending and held by nobody, or
+ *     waiting for a usable connection) are looked at again: another replica may have saved a new
+ *     key or made days pending, and its events reach only itself
  * @param replicaId this replica's name as the holder of days: one per running process, the same
  *     after a restart of that replica
  */
@@ -34,6 +37,7 @@ public record ApplyProperties(
     Duration consistencyWindow,
     Duration lease,
     Duration stopTimeout,
+    Duration recheck,
     String replicaId) {
 
   public ApplyProperties {
@@ -46,6 +50,7 @@ public record ApplyProperties(
     consistencyWindow = consistencyWindow == null ? Duration.ofSeconds(10) : consistencyWindow;
     lease = lease == null ? Duration.ofSeconds(90) : lease;
     stopTimeout = stopTimeout == null ? Duration.ofSeconds(20) : stopTimeout;
+    recheck = recheck == null ? Duration.ofSeconds(15) : recheck;
     replicaId = replicaId == null || replicaId.isBlank() ? UUID.randomUUID().toString() : replicaId;
   }
 

@@ -1,5 +1,6 @@
 package io.focussync.clockify.ledger;
 
+import io.focussync.clockify.connection.Connection;
 import io.focussync.clockify.reconcile.LedgerSlot;
 import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.FocusSyncEvent;
@@ -48,6 +49,17 @@ public record DayRecord(
   /** The ledger of a scope (empty if none). */
   public List<LedgerSlot> ledger(String scope) {
     return ledgers.getOrDefault(scope, List.of());
+  }
+
+  /**
+   * Whether the day's newest plan was applied only in a dry run of the workspace: previewed, never
+   * written to it.
+   */
+  public boolean previewedOnly(String workspaceId) {
+    return plan != null
+        && !pending()
+        && ledgers.containsKey(workspaceId + Connection.DRY_RUN_SUFFIX)
+        && !ledgers.containsKey(workspaceId);
   }
 
   /** The user-day. */

@@ -4,6 +4,7 @@ import io.focussync.clockify.connection.Connection;
 import io.focussync.clockify.connection.ConnectionSaved;
 import io.focussync.clockify.connection.ConnectionService;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -121,6 +122,31 @@ public class DayScheduler implements SmartLifecycle {
     days.pendingOf(saved.userId()).forEach(day -> schedule(day, Duration.ZERO));
   }
 
+  /**
+   * The owned days that have waited a whole recheck interval go again: a day waiting for a
+   * connection once it is usable, a pending day nobody holds at once. What other replicas did
+   * reaches the owner this way: a new key saved, or days made pending again, through another
+   * replica, whose events reach only itself.
+   */
+  void recheckWaiting() {
+    try {
+      Map<String, Boolean> usable = new HashMap<>();
+      Instant stalledSince = Instant.now().minus(properties.recheck());
+      for (DayRecord day : days.waiting(ownership.partitions(), stalledSince)) {
+        boolean go =
+            day.status() != DayStatus.WAITING_FOR_CONNECTION
+                || usable.computeIfAbsent(
+                    day.userId(),
+                    user -> connections.find(user).filter(Connection::usable).isPresent());
+        if (go) {
+          schedule(day.key(), Duration.ZERO);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("could not look at the waiting days; trying again later", e);
+    }
+  }
+
   private void coalesce(DayKey day, Duration quiet) {
     if (!running) {
       return;
@@ -209,6 +235,8 @@ public class DayScheduler implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
+    long every = properties.recheck().toMillis();
+    timer.scheduleWithFixedDelay(this::recheckWaiting, every, every, TimeUnit.MILLISECONDS);
   }
 
   /**

@@ -64,6 +64,21 @@ public interface DayStore {
   List<DayKey> pendingOf(String userId);
 
   /**
+   * Days of these partitions whose plan waits, held by no replica and not written since {@code
+   * untouchedSince}: pending, or waiting for a usable connection.
+   */
+  List<DayRecord> waiting(Set<Integer> partitions, Instant untouchedSince);
+
+  /** One user's days from {@code from} to {@code to}, both included. */
+  List<DayRecord> between(String userId, LocalDate from, LocalDate to);
+
+  /**
+   * Makes a day's applied plan pending again (to apply it in another scope), unless the day changed
+   * since it was read; takes a new fencing token, so a holder of the day can no longer write it.
+   */
+  boolean reopen(DayRecord read);
+
+  /**
    * How an apply ended.
    *
    * @param revision the plan revision the apply worked on

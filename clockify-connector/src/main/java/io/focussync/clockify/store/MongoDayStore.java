@@ -3,7 +3,10 @@ package io.focussync.clockify.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 
@@ -66,6 +69,7 @@ public class MongoDayStore implements DayStore {
   public MongoDayStore(MongoTemplate mongo, Clock clock) {
     this.days = mongo.getCollection("days");
     this.days.createIndex(Indexes.ascending("userId", "status"));
+    this.days.createIndex(Indexes.ascending("status", "partition"));
     // Conditional writes filter on exactly (_id, revision), (_id, fence) or (_id, fence, revision)
     // as plain documents: MongoDB answers them from the _id index; the embedded wire server only
     // from an index with exactly these keys (anything else scans the collection under its lock).
@@ -294,6 +298,55 @@ public class MongoDayStore implements DayStore {
       }
     }
     return unfinished;
+  }
+
+  @Override
+  public List<DayRecord> waiting(Set<Integer> partitions, Instant untouchedSince) {
+    Instant now = clock.instant();
+    List<DayRecord> waiting = new ArrayList<>();
+    for (Document doc :
+        days.find(
+            and(
+                in("status", DayStatus.PENDING.name(), DayStatus.WAITING_FOR_CONNECTION.name()),
+                in("partition", partitions),
+                lt("updatedAt", Date.from(untouchedSince))))) {
+      DayRecord record = record(doc);
+      if (record.pending() && !record.leaseUntil().isAfter(now)) {
+        waiting.add(record);
+      }
+    }
+    return waiting;
+  }
+
+  @Override
+  public List<DayRecord> between(String userId, LocalDate from, LocalDate to) {
+    List<DayRecord> found = new ArrayList<>();
+    for (Document doc :
+        days.find(
+            and(eq("userId", userId), gte("date", from.toString()), lte("date", to.toString())))) {
+      DayRecord record = record(doc);
+      if (record.plan() != null) {
+        found.add(record);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public boolean reopen(DayRecord read) {
+    long revision = read.plan().revision();
+    Document fields =
+        new Document("appliedRevision", revision - 1)
+            .append("status", DayStatus.PENDING.name())
+            .append("failures", 0)
+            .append("lastError", null)
+            .append("fence", read.fence() + 1)
+            .append("leaseOwner", null)
+            .append("leaseUntil", NEVER)
+            .append("updatedAt", now());
+    return days.updateOne(fencedAt(id(read.key()), read.fence(), revision), set(fields))
+            .getMatchedCount()
+        > 0;
   }
 
   @Override

@@ -65,6 +65,7 @@ class DaySchedulerTest {
             null,
             null,
             Duration.ofSeconds(1),
+            null,
             "replica-1");
     DayScheduler scheduler =
         new DayScheduler(

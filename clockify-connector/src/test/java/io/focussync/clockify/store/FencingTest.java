@@ -89,4 +89,29 @@ class FencingTest extends IntegrationTestBase {
     assertThat(stored.status()).isEqualTo(DayStatus.PENDING);
     assertThat(stored.pending()).isTrue();
   }
+
+  @Test
+  void reopeningADayFencesOutItsHolderAndLosesToAnyChangeSinceTheRead() {
+    String user = unique("fence-reopen");
+    days.offer(List.of(ReceivedPlan.of(plan(user, 1, entry("a", "pa", "09:00", "17:00")))));
+    DayKey key = new DayKey(user, DAY);
+    Instant soon = Instant.now().plusSeconds(60);
+    DayRecord held =
+        days.claim(days.find(user, DAY).orElseThrow(), "replica-a", soon).orElseThrow();
+    days.settle(
+        key, held.fence(), new DayStore.Settlement(1, true, DayStatus.SYNCED, null, 0, 0, null));
+    DayRecord settled = days.find(user, DAY).orElseThrow();
+    DayRecord publishing = days.claim(settled, "replica-a", soon).orElseThrow();
+
+    assertThat(days.reopen(settled)).as("the read is stale: the day was claimed since").isFalse();
+    DayRecord current = days.find(user, DAY).orElseThrow();
+    assertThat(days.reopen(current)).isTrue();
+
+    DayRecord reopened = days.find(user, DAY).orElseThrow();
+    assertThat(reopened.pending()).isTrue();
+    assertThat(reopened.status()).isEqualTo(DayStatus.PENDING);
+    assertThat(reopened.leaseUntil()).isBefore(Instant.now());
+    assertThat(days.renew(key, publishing.fence(), soon)).as("the holder is fenced out").isFalse();
+    assertThat(days.reopen(current)).as("a second reopen of the same read").isFalse();
+  }
 }
