@@ -3,6 +3,7 @@ package io.focussync.contracts;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.sessions.v1.SessionDeleted;
 import io.focussync.contracts.sessions.v1.SessionRecorded;
+import io.focussync.contracts.syncresults.v1.DayBusyObserved;
 import io.focussync.contracts.syncresults.v1.DaySyncFailed;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class EventTypes {
   public static final String DAY_PLANNED = "io.focussync.day.planned.v1";
   public static final String DAY_SYNCED = "io.focussync.day.synced.v1";
   public static final String DAY_SYNC_FAILED = "io.focussync.day.sync-failed.v1";
+  public static final String DAY_BUSY_OBSERVED = "io.focussync.day.busy-observed.v1";
 
   private static final Map<String, Class<? extends FocusSyncEvent>> CLASSES =
       Map.of(
@@ -23,7 +25,8 @@ public final class EventTypes {
           SESSION_DELETED, SessionDeleted.class,
           DAY_PLANNED, DayPlanned.class,
           DAY_SYNCED, DaySynced.class,
-          DAY_SYNC_FAILED, DaySyncFailed.class);
+          DAY_SYNC_FAILED, DaySyncFailed.class,
+          DAY_BUSY_OBSERVED, DayBusyObserved.class);
 
   private EventTypes() {}
 

@@ -3,10 +3,12 @@ package io.focussync.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.focussync.contracts.dayplans.v1.BusyInterval;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.dayplans.v1.PlannedEntry;
 import io.focussync.contracts.sessions.v1.SessionDeleted;
 import io.focussync.contracts.sessions.v1.SessionRecorded;
+import io.focussync.contracts.syncresults.v1.DayBusyObserved;
 import io.focussync.contracts.syncresults.v1.DaySyncFailed;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import io.focussync.contracts.syncresults.v1.SyncedEntry;
@@ -97,6 +99,47 @@ class GoldenEventTest {
                         "Development",
                         List.of("rest:c"))),
                 Instant.parse("2026-11-20T12:00:05Z"))),
+        Arguments.of(
+            "day-planned-busy",
+            EventTypes.DAY_PLANNED,
+            new DayPlanned(
+                "u-7f3a",
+                DAY,
+                "Europe/Madrid",
+                4,
+                "NORMALIZED",
+                List.of(
+                    new PlannedEntry(
+                        "project:5f1e0a",
+                        "5f1e0a",
+                        Instant.parse("2026-11-20T08:00:00Z"),
+                        Instant.parse("2026-11-20T09:00:00Z"),
+                        "Development",
+                        List.of("rest:a")),
+                    new PlannedEntry(
+                        "other",
+                        null,
+                        Instant.parse("2026-11-20T10:00:00Z"),
+                        Instant.parse("2026-11-20T16:00:00Z"),
+                        "Development",
+                        List.of("rest:c"))),
+                Instant.parse("2026-11-20T12:00:07Z"),
+                List.of(
+                    new BusyInterval(
+                        Instant.parse("2026-11-20T09:00:00Z"),
+                        Instant.parse("2026-11-20T10:00:00Z"))))),
+        Arguments.of(
+            "day-busy-observed",
+            EventTypes.DAY_BUSY_OBSERVED,
+            new DayBusyObserved(
+                "u-7f3a",
+                DAY,
+                3,
+                List.of(
+                    new BusyInterval(
+                        Instant.parse("2026-11-20T09:00:00Z"),
+                        Instant.parse("2026-11-20T10:00:00Z"))),
+                Instant.parse("2026-11-20T12:00:06Z"))),
         Arguments.of(
             "day-synced",
             EventTypes.DAY_SYNCED,
