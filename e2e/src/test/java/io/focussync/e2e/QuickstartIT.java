@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The README's Quickstart, run as written: every {@code bash} block of its section, in order, as a
  * newcomer would type them (the first, {@code ./focussync start}, in a terminal of its own),
- * against the Clockify simulator and a claude-tracker database built the way the tracker writes
- * it. The only things the test adds are the environment a user would have (a home folder with the
+ * against the Clockify simulator and a claude-tracker database built the way the tracker writes it.
+ * The only things the test adds are the environment a user would have (a home folder with the
  * tracker's database, {@code CLOCKIFY_WORKSPACE}, {@code CLOCKIFY_API_KEY}) and a wait for the dry
  * run to preview the day before it goes live.
  */
@@ -140,8 +140,11 @@ class QuickstartIT {
         statement.executeUpdate("DELETE FROM sessions WHERE project = '/Users/ada/work/site'");
       }
       awaitSessions(day, sessions -> !sessions.contains("site"));
-      System.out.println("QuickstartIT: a grown session reached the sessions " + grownMillis + " ms"
-          + " after the tracker wrote it");
+      System.out.println(
+          "QuickstartIT: a grown session reached the sessions "
+              + grownMillis
+              + " ms"
+              + " after the tracker wrote it");
     }
     assertThat(watcher.isAlive()).as("watch keeps following the database").isTrue();
   }
@@ -150,7 +153,8 @@ class QuickstartIT {
     Awaitility.await("the watched change in the sessions of " + day)
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> run("./focussync sessions --from " + day + " --to " + day + " --json"),
+        .until(
+            () -> run("./focussync sessions --from " + day + " --to " + day + " --json"),
             condition::test);
   }
 

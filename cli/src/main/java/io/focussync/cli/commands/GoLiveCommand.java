@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code go-live}: pushes to Clockify the days a dry run previewed, once the connection is live. */
+/**
+ * {@code go-live}: pushes to Clockify the days a dry run previewed, once the connection is live.
+ */
 @Command(
     name = "go-live",
     mixinStandardHelpOptions = true,
