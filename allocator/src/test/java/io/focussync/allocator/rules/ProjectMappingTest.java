@@ -49,6 +49,22 @@ class ProjectMappingTest {
   }
 
   @Test
+  void rulesMatchTheFullPathsClaudeTrackerUsesAsProjects() {
+    ProjectMapping paths =
+        ProjectMapping.of(
+            Map.of("/Users/ada/work/npr", "pNpr"),
+            List.of(
+                new MappingRule(MatchKind.GLOB, "/Users/*/work/site*", "pSite"),
+                new MappingRule(MatchKind.PREFIX, "/Users/ada/work/", "pWork")));
+
+    assertThat(paths.map("/Users/ada/work/npr").projectId()).isEqualTo("pNpr");
+    assertThat(paths.map("/Users/ada/work/site-v2").projectId()).isEqualTo("pSite");
+    assertThat(paths.map("/Users/ada/work/npr/api").rule())
+        .isEqualTo("rules[1] PREFIX \"/Users/ada/work/\"");
+    assertThat(paths.map("/Users/ada/personal/blog").mapped()).isFalse();
+  }
+
+  @Test
   void reportsAnInvalidRegex() {
     assertThat(ProjectMapping.problemOf(new MappingRule(MatchKind.REGEX, "(", "p"))).isPresent();
     assertThat(ProjectMapping.problemOf(new MappingRule(MatchKind.GLOB, "(", "p"))).isEmpty();

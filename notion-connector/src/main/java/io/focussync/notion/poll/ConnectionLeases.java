@@ -1,11 +1,13 @@
 package io.focussync.notion.poll;
 
+import com.mongodb.MongoException;
 import io.focussync.notion.lease.Lease;
 import io.focussync.notion.lease.LeaseClaim;
 import io.focussync.notion.lease.LeaseDecision;
 import io.focussync.notion.lease.LeaseTerms;
 import io.focussync.notion.store.LeaseStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public class ConnectionLeases {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectionLeases.class);
+
+  /** How long a stopping replica tries to hand its leases back before letting them run out. */
+  private static final Duration RELEASE_WITHIN = Duration.ofSeconds(2);
 
   private final LeaseStore store;
   private final String replica;
@@ -111,10 +116,16 @@ public class ConnectionLeases {
     closing.writeLock().lock();
     try {
       open = false;
-      held.forEach(store::release);
+      store.releaseAll(held, RELEASE_WITHIN);
       log.info("replica {} released {} connection lease(s)", replica, held.size());
-      held.clear();
+    } catch (MongoException e) {
+      log.warn(
+          "replica {} could not hand back {} connection lease(s); they run out by themselves: {}",
+          replica,
+          held.size(),
+          e.toString());
     } finally {
+      held.clear();
       closing.writeLock().unlock();
     }
   }

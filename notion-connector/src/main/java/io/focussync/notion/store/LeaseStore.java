@@ -1,10 +1,18 @@
 package io.focussync.notion.store;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.focussync.notion.lease.Lease;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -61,13 +69,24 @@ public class LeaseStore {
         > 0;
   }
 
-  /** Frees a lease its holder still holds, keeping the epoch; true if it was held. */
-  public boolean release(String userId, Lease held) {
-    Lease released = held.released();
-    return connections
-            .updateOne(heldAs(userId, held), Updates.set("lease", toDocument(released)))
-            .getMatchedCount()
-        > 0;
+  /**
+   * Frees the leases their holder still holds, keeping their epochs, in one write that gives up
+   * after {@code within}: a stopping replica does not wait for a store that is gone (the leases
+   * then run out by themselves).
+   */
+  public void releaseAll(Map<String, Lease> held, Duration within) {
+    if (held.isEmpty()) {
+      return;
+    }
+    List<WriteModel<Document>> writes = new ArrayList<>(held.size());
+    held.forEach(
+        (userId, lease) ->
+            writes.add(
+                new UpdateOneModel<>(
+                    heldAs(userId, lease), Updates.set("lease", toDocument(lease.released())))));
+    connections
+        .withTimeout(within.toMillis(), TimeUnit.MILLISECONDS)
+        .bulkWrite(writes, new BulkWriteOptions().ordered(false));
   }
 
   /** The filter "this document, still held by this owner in this epoch": the fencing condition. */
