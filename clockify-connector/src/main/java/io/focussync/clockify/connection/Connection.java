@@ -22,6 +22,9 @@ public record Connection(
     Instant updatedAt,
     String attention) {
 
+  /** What the stored API key is, as the scope its ciphertext is bound to. */
+  public static final String API_KEY_SECRET = "clockify.apiKey";
+
   /** What a workspace's dry-run scope adds to its id. */
   public static final String DRY_RUN_SUFFIX = "#dry-run";
 

@@ -7,6 +7,7 @@ import io.focussync.clockify.client.ClockifyTarget;
 import io.focussync.clockify.client.ClockifyUser;
 import io.focussync.clockify.client.RecordingClockify;
 import io.focussync.platform.crypto.SecretCipher;
+import io.focussync.platform.crypto.SecretScope;
 import io.focussync.platform.web.FieldProblem;
 import io.focussync.platform.web.InvalidInputException;
 import io.focussync.platform.web.NotFoundException;
@@ -92,7 +93,7 @@ public class ConnectionService {
             request.workspaceId(),
             normalizedUrl,
             dryRun,
-            apiKey.isEmpty() ? null : cipher.encrypt(apiKey),
+            apiKey.isEmpty() ? null : cipher.encrypt(apiKey, apiKeyScope(userId)),
             SecretCipher.mask(apiKey),
             clockifyUserId,
             timeZone,
@@ -178,12 +179,18 @@ public class ConnectionService {
       return cached.api;
     }
     String apiKey =
-        connection.encryptedApiKey() == null ? "" : cipher.decrypt(connection.encryptedApiKey());
+        connection.encryptedApiKey() == null
+            ? ""
+            : cipher.decrypt(connection.encryptedApiKey(), apiKeyScope(connection.userId()));
     ClockifyApi api =
         clients.forTarget(
             new ClockifyTarget(connection.baseUrl(), apiKey, connection.workspaceId()));
     clientCache.put(connection.userId(), new CachedClient(connection, api));
     return api;
+  }
+
+  private static SecretScope apiKeyScope(String userId) {
+    return new SecretScope(Connection.API_KEY_SECRET, userId);
   }
 
   private void validate(ConnectionRequest request, boolean dryRun, String baseUrl) {

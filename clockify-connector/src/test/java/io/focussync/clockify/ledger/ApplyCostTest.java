@@ -11,6 +11,7 @@ import io.focussync.clockify.connection.ConnectionStore;
 import io.focussync.clockify.simulator.SimEntry;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import io.focussync.platform.crypto.SecretCipher;
+import io.focussync.platform.crypto.SecretScope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -174,7 +175,7 @@ class ApplyCostTest extends IntegrationTestBase {
             workspace,
             stored.baseUrl(),
             false,
-            cipher.encrypt(key),
+            cipher.encrypt(key, new SecretScope(Connection.API_KEY_SECRET, stored.userId())),
             SecretCipher.mask(key),
             stored.clockifyUserId(),
             stored.timeZone(),

@@ -98,7 +98,7 @@ public class ConnectionService {
     StoredConnection connection =
         new StoredConnection(
             userId,
-            cipher.encrypt(token),
+            cipher.encrypt(token, StoredConnection.tokenScope(userId)),
             SecretCipher.mask(token),
             databaseId,
             dataSourceId,

@@ -1,6 +1,5 @@
 package io.focussync.notion.poll;
 
-import com.mongodb.MongoException;
 import io.focussync.notion.lease.Lease;
 import io.focussync.notion.lease.LeaseClaim;
 import io.focussync.notion.lease.LeaseDecision;
@@ -116,14 +115,11 @@ public class ConnectionLeases {
     closing.writeLock().lock();
     try {
       open = false;
-      store.releaseAll(held, RELEASE_WITHIN);
-      log.info("replica {} released {} connection lease(s)", replica, held.size());
-    } catch (MongoException e) {
-      log.warn(
-          "replica {} could not hand back {} connection lease(s); they run out by themselves: {}",
-          replica,
-          held.size(),
-          e.toString());
+      if (store.releaseAll(held, RELEASE_WITHIN)) {
+        log.info("replica {} released {} connection lease(s)", replica, held.size());
+      } else {
+        log.warn("replica {}'s {} lease(s) run out by themselves", replica, held.size());
+      }
     } finally {
       held.clear();
       closing.writeLock().unlock();

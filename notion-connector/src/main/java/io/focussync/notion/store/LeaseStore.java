@@ -1,5 +1,6 @@
 package io.focussync.notion.store;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +32,8 @@ public class LeaseStore {
   private static final String OWNER = "lease.owner";
   private static final String EPOCH = "lease.epoch";
   private static final String EXPIRES_AT = "lease.expiresAt";
+
+  private static final Logger log = LoggerFactory.getLogger(LeaseStore.class);
 
   private final MongoCollection<Document> connections;
 
@@ -72,11 +77,11 @@ public class LeaseStore {
   /**
    * Frees the leases their holder still holds, keeping their epochs, in one write that gives up
    * after {@code within}: a stopping replica does not wait for a store that is gone (the leases
-   * then run out by themselves).
+   * then run out by themselves). True if the store took the write.
    */
-  public void releaseAll(Map<String, Lease> held, Duration within) {
+  public boolean releaseAll(Map<String, Lease> held, Duration within) {
     if (held.isEmpty()) {
-      return;
+      return true;
     }
     List<WriteModel<Document>> writes = new ArrayList<>(held.size());
     held.forEach(
@@ -84,9 +89,15 @@ public class LeaseStore {
             writes.add(
                 new UpdateOneModel<>(
                     heldAs(userId, lease), Updates.set("lease", toDocument(lease.released())))));
-    connections
-        .withTimeout(within.toMillis(), TimeUnit.MILLISECONDS)
-        .bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    try {
+      connections
+          .withTimeout(within.toMillis(), TimeUnit.MILLISECONDS)
+          .bulkWrite(writes, new BulkWriteOptions().ordered(false));
+      return true;
+    } catch (MongoException e) {
+      log.warn("could not hand back {} lease(s): {}", held.size(), e.toString());
+      return false;
+    }
   }
 
   /** The filter "this document, still held by this owner in this epoch": the fencing condition. */

@@ -1,6 +1,7 @@
 package io.focussync.notion.store;
 
 import io.focussync.notion.mapping.PropertyMapping;
+import io.focussync.platform.crypto.SecretScope;
 import java.time.Instant;
 
 /**
@@ -23,6 +24,14 @@ public record StoredConnection(
     Instant watermark,
     Instant lastFullScan,
     Instant updatedAt) {
+
+  /** What the stored integration token is, as the scope its ciphertext is bound to. */
+  public static final String TOKEN_SECRET = "notion.token";
+
+  /** The scope of a user's stored integration token. */
+  public static SecretScope tokenScope(String userId) {
+    return new SecretScope(TOKEN_SECRET, userId);
+  }
 
   @Override
   public String toString() {

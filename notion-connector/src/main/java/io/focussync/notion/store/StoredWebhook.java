@@ -1,5 +1,6 @@
 package io.focussync.notion.store;
 
+import io.focussync.platform.crypto.SecretScope;
 import java.time.Instant;
 
 /**
@@ -19,6 +20,22 @@ public record StoredWebhook(
     Instant createdAt,
     Instant handshakeAt,
     Instant revealedAt) {
+
+  /** What the webhook URL's token is, as the scope its ciphertext is bound to. */
+  public static final String TOKEN_SECRET = "notion.webhookToken";
+
+  /** What Notion's verification token (the signing key) is, as the scope of its ciphertext. */
+  public static final String VERIFICATION_TOKEN_SECRET = "notion.webhookVerificationToken";
+
+  /** The scope of a user's webhook URL token. */
+  public static SecretScope tokenScope(String userId) {
+    return new SecretScope(TOKEN_SECRET, userId);
+  }
+
+  /** The scope of a user's webhook verification token. */
+  public static SecretScope verificationTokenScope(String userId) {
+    return new SecretScope(VERIFICATION_TOKEN_SECRET, userId);
+  }
 
   /** Where a webhook is in Notion's set-up. */
   public enum Status {

@@ -16,6 +16,9 @@ public class NotionAccesses {
   }
 
   public NotionAccess of(StoredConnection connection) {
-    return new NotionAccess(connection.baseUrl(), cipher.decrypt(connection.encryptedToken()));
+    return new NotionAccess(
+        connection.baseUrl(),
+        cipher.decrypt(
+            connection.encryptedToken(), StoredConnection.tokenScope(connection.userId())));
   }
 }

@@ -50,7 +50,9 @@ public class ConnectionWebhooks {
                 new WebhookView(
                     url(ready),
                     StoredWebhook.Status.VERIFICATION_TOKEN_READY.name(),
-                    cipher.decrypt(ready.encryptedVerificationToken())))
+                    cipher.decrypt(
+                        ready.encryptedVerificationToken(),
+                        StoredWebhook.verificationTokenScope(userId))))
         .orElseGet(() -> ensure(userId));
   }
 
@@ -67,11 +69,15 @@ public class ConnectionWebhooks {
               String token = WebhookTokens.newToken();
               return webhooks.createIfAbsent(
                   StoredWebhook.awaiting(
-                      userId, WebhookTokens.hash(token), cipher.encrypt(token), clock.instant()));
+                      userId,
+                      WebhookTokens.hash(token),
+                      cipher.encrypt(token, StoredWebhook.tokenScope(userId)),
+                      clock.instant()));
             });
   }
 
   private String url(StoredWebhook webhook) {
-    return properties.urlOf(cipher.decrypt(webhook.encryptedToken()));
+    return properties.urlOf(
+        cipher.decrypt(webhook.encryptedToken(), StoredWebhook.tokenScope(webhook.userId())));
   }
 }

@@ -96,7 +96,10 @@ public class WebhookService {
     }
     boolean recorded =
         webhooks.recordHandshake(
-            webhook.userId(), webhook.tokenHash(), cipher.encrypt(token), clock.instant());
+            webhook.userId(),
+            webhook.tokenHash(),
+            cipher.encrypt(token, StoredWebhook.verificationTokenScope(webhook.userId())),
+            clock.instant());
     if (!recorded) {
       return Outcome.HANDSHAKE_NOT_EXPECTED;
     }
@@ -109,7 +112,10 @@ public class WebhookService {
       return false;
     }
     try {
-      String key = cipher.decrypt(webhook.encryptedVerificationToken());
+      String key =
+          cipher.decrypt(
+              webhook.encryptedVerificationToken(),
+              StoredWebhook.verificationTokenScope(webhook.userId()));
       return WebhookSignature.matches(key, body, signature);
     } catch (IllegalStateException unreadable) {
       log.warn("user {}'s webhook key could not be decrypted (key changed?)", webhook.userId());

@@ -218,7 +218,7 @@ class PollLeaseIntegrationTest extends IntegrationTestBase {
         .save(
             new StoredConnection(
                 userId,
-                cipher.encrypt(token),
+                cipher.encrypt(token, StoredConnection.tokenScope(userId)),
                 SecretCipher.mask(token),
                 db.databaseId(),
                 db.dataSourceId(),

@@ -1,9 +1,8 @@
 package io.focussync.notion.store;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.focussync.notion.lease.Lease;
@@ -34,9 +33,7 @@ class LeaseStoreTest {
 
       assertTimeoutPreemptively(
           Duration.ofSeconds(15),
-          () ->
-              assertThatThrownBy(() -> store.releaseAll(Map.of("u-1", held), Duration.ofSeconds(1)))
-                  .isInstanceOf(MongoException.class));
+          () -> assertThat(store.releaseAll(Map.of("u-1", held), Duration.ofSeconds(1))).isFalse());
     }
   }
 }

@@ -6,10 +6,13 @@ import io.focussync.platform.auth.InternalAuthFilter;
 import io.focussync.platform.auth.InternalAuthProperties;
 import io.focussync.platform.auth.InternalIdentity;
 import io.focussync.platform.crypto.SecretCipher;
+import io.focussync.platform.crypto.SecretField;
 import io.focussync.platform.crypto.SecretProperties;
+import io.focussync.platform.crypto.SecretRotation;
 import io.focussync.platform.web.ProblemDetailsAdvice;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -76,7 +79,19 @@ public class PlatformAutoConfiguration {
   @ConditionalOnExpression("!'${focussync.secrets.key:}'.isEmpty()")
   @ConditionalOnMissingBean
   SecretCipher secretCipher(SecretProperties properties) {
-    return new SecretCipher(properties.key());
+    return new SecretCipher(properties.key(), properties.previousKeys());
+  }
+
+  /** At start, the stored secrets a service declares are re-encrypted under the current key. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(MongoClient.class)
+  static class SecretRotationAtStart {
+
+    @Bean
+    @ConditionalOnBean({SecretCipher.class, SecretField.class})
+    ApplicationRunner secretRotation(SecretCipher cipher, List<SecretField> fields) {
+      return arguments -> new SecretRotation(cipher, fields).run();
+    }
   }
 
   /** MongoDB health that works on real MongoDB and on the wire-protocol server alike. */
