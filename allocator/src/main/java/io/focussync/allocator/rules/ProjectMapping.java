@@ -1,19 +1,23 @@
 package io.focussync.allocator.rules;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A user's project-key mapping, compiled once: exact keys win, then the rules in list order; a key
- * nothing matches goes to Other.
+ * nothing matches goes to Other. Patterns run on RE2/J, whose matching time is linear in the key,
+ * so no pattern a user writes can stall the allocator.
  */
 public final class ProjectMapping {
 
   public static final String UNMAPPED_RULE = "no mapping or rule matched: Other";
+
+  /** The longest pattern a rule may have. */
+  public static final int MAX_PATTERN_LENGTH = 200;
 
   private final Map<String, String> exact;
   private final List<MappingRule> rules;
@@ -35,6 +39,9 @@ public final class ProjectMapping {
 
   /** Why a rule's pattern cannot be compiled, empty when it can. */
   public static Optional<String> problemOf(MappingRule rule) {
+    if (rule.pattern() != null && rule.pattern().length() > MAX_PATTERN_LENGTH) {
+      return Optional.of("is longer than " + MAX_PATTERN_LENGTH + " characters");
+    }
     try {
       compile(rule);
       return Optional.empty();

@@ -1,7 +1,9 @@
 package io.focussync.allocator.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,28 @@ class ProjectMappingTest {
     assertThat(paths.map("/Users/ada/work/npr/api").rule())
         .isEqualTo("rules[1] PREFIX \"/Users/ada/work/\"");
     assertThat(paths.map("/Users/ada/personal/blog").mapped()).isFalse();
+  }
+
+  @Test
+  void aPatternThatBacktracksExponentiallyInJavaRegexMatchesInLinearTime() {
+    ProjectMapping evil =
+        ProjectMapping.of(Map.of(), List.of(new MappingRule(MatchKind.REGEX, "(a+)+$", "pEvil")));
+    String key = "a".repeat(5_000) + "!";
+
+    KeyMapping mapped = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> evil.map(key));
+
+    assertThat(mapped.mapped()).isFalse();
+  }
+
+  @Test
+  void aPatternIsLimitedInLengthAndToWhatRe2Supports() {
+    String tooLong = "a".repeat(ProjectMapping.MAX_PATTERN_LENGTH + 1);
+
+    assertThat(ProjectMapping.problemOf(new MappingRule(MatchKind.REGEX, tooLong, "p")))
+        .contains("is longer than 200 characters");
+    assertThat(ProjectMapping.problemOf(new MappingRule(MatchKind.REGEX, "(a)\\1", "p")))
+        .hasValueSatisfying(
+            problem -> assertThat(problem).startsWith("invalid regular expression"));
   }
 
   @Test
