@@ -94,12 +94,7 @@ class DayPlannerProperties {
   @Property(tries = 300)
   void entriesFillTheWorkDayExactlyContiguouslyAndWithoutNegatives(@ForAll("cases") Case c) {
     DayAllocation plan = DayPlanner.plan(c.settings(), c.date(), c.sessions());
-    DayWindow window =
-        DayWindow.of(
-            c.date(),
-            c.settings().timeZone(),
-            c.settings().workdayStart(),
-            c.settings().workdayEnd());
+    DayWindow window = window(c);
     if (plan.sessionCount() == 0) {
       assertThat(plan.entries()).isEmpty();
       return;
@@ -111,6 +106,11 @@ class DayPlannerProperties {
       cursor = e.end();
     }
     assertThat(cursor).isEqualTo(window.workEnd());
+  }
+
+  static DayWindow window(Case c) {
+    AllocationSettings s = c.settings();
+    return DayWindow.of(c.date(), s.timeZone(), s.workdayStart(), s.workdayEnd());
   }
 
   /** Up to four manual entries of up to three hours anywhere around the work day. */
@@ -127,12 +127,7 @@ class DayPlannerProperties {
 
   @Property(tries = 300)
   void entriesAroundBusyTimeFillExactlyTheFreeTimeInOrderWithUniqueSlots(@ForAll("cases") Case c) {
-    DayWindow window =
-        DayWindow.of(
-            c.date(),
-            c.settings().timeZone(),
-            c.settings().workdayStart(),
-            c.settings().workdayEnd());
+    DayWindow window = window(c);
     List<BusySpan> busy = busy(window, c.seed());
     DayAllocation plan = DayPlanner.plan(c.settings(), c.date(), c.sessions(), busy);
     if (plan.sessionCount() == 0) {
@@ -185,12 +180,7 @@ class DayPlannerProperties {
     if (plan.entries().isEmpty()) {
       return;
     }
-    DayWindow window =
-        DayWindow.of(
-            c.date(),
-            c.settings().timeZone(),
-            c.settings().workdayStart(),
-            c.settings().workdayEnd());
+    DayWindow window = window(c);
     double workSeconds = Duration.between(window.workStart(), window.workEnd()).getSeconds();
     double unit = c.settings().granularityMinutes() * 60.0;
     if (workSeconds % unit != 0) {
