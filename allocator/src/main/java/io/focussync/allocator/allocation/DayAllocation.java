@@ -10,6 +10,9 @@ import java.util.List;
  * The plan of one local day: whether it is a workday, the buckets behind it and the entries.
  *
  * @param sessionCount sessions with time inside the day
+ * @param busy the user's own Clockify entries the plan was made around, as observed
+ * @param conflicts sessions of an {@code ACTUAL} day left out because they overlap busy time
+ * @param busyFillsWorkday busy time covers the whole work day of a workday: nothing to plan
  */
 public record DayAllocation(
     boolean workday,
@@ -17,9 +20,20 @@ public record DayAllocation(
     String timeZone,
     int sessionCount,
     List<Bucket> buckets,
-    List<AllocatedEntry> entries) {
+    List<AllocatedEntry> entries,
+    List<BusySpan> busy,
+    List<Conflict> conflicts,
+    boolean busyFillsWorkday) {
 
-  /** A hash of what would be pushed (mode, zone, entries): equal hashes mean an equal plan. */
+  public DayAllocation {
+    busy = List.copyOf(busy);
+    conflicts = List.copyOf(conflicts);
+  }
+
+  /**
+   * A hash of what would be pushed (mode, zone, entries, and the busy time when there is any, so
+   * that plans without it hash as before): equal hashes mean an equal plan.
+   */
   public String contentHash() {
     StringBuilder text = new StringBuilder().append(mode).append('|').append(timeZone);
     for (AllocatedEntry e : entries) {
@@ -35,6 +49,9 @@ public record DayAllocation(
           .append(e.description())
           .append('|')
           .append(String.join(",", e.sessionIds()));
+    }
+    for (BusySpan b : busy) {
+      text.append("\nbusy|").append(b.start()).append('|').append(b.end());
     }
     try {
       byte[] digest =

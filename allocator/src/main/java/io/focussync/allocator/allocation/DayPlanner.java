@@ -16,34 +16,64 @@ import java.util.TreeSet;
 /**
  * Plans one local day from the sessions that overlap it (DESIGN section 1). Deterministic: the same
  * sessions in any order give the same plan. A session weighs its tracked time where its source gave
- * one, else its span: in a day that holds part of it, that part's share of the weight.
+ * one, else its span: in a day that holds part of it, that part's share of the weight. Plans go
+ * around the user's own Clockify entries (busy spans): normalized entries fill only the work day's
+ * free time, actual sessions that overlap busy time are conflicts, not entries.
  */
 public final class DayPlanner {
 
   public static final String OTHER_SLOT = "other";
   public static final String PROJECT_SLOT_PREFIX = "project:";
 
+  /** Between a slot and the number of its part, for an entry split by busy time. */
+  public static final String PART_SEPARATOR = "~";
+
   private DayPlanner() {}
 
   /** The day's plan under the settings, from any sessions (those not overlapping are ignored). */
   public static DayAllocation plan(
       AllocationSettings settings, LocalDate date, Collection<SessionSpan> sessions) {
+    return plan(settings, date, sessions, List.of());
+  }
+
+  /**
+   * The day's plan made around the busy spans (the user's own Clockify entries). Normalized: the
+   * work day minus the busy time is split by the shares, and the entries are laid out in their
+   * order into the free windows (an entry across busy time is split into parts, slot {@code
+   * <slot>~2}, {@code ~3}...). Actual: a session overlapping busy time is a conflict, not an entry.
+   */
+  public static DayAllocation plan(
+      AllocationSettings settings,
+      LocalDate date,
+      Collection<SessionSpan> sessions,
+      List<BusySpan> busy) {
     ProjectMapping mapping = settings.mapping();
     DayWindow window =
         DayWindow.of(date, settings.timeZone(), settings.workdayStart(), settings.workdayEnd());
     List<Clipped> clipped = clip(sessions, window);
     List<Bucket> buckets = buckets(settings, mapping, clipped);
     boolean workday = settings.isWorkday(date);
-    List<AllocatedEntry> entries;
-    if (!workday || clipped.isEmpty()) {
-      entries = List.of();
-    } else if (settings.mode() == AllocationMode.ACTUAL) {
-      entries = actual(settings, mapping, clipped);
-    } else {
-      entries = normalized(settings, window, buckets);
+    FreeTime free = FreeTime.of(window.workStart(), window.workEnd(), busy);
+    List<AllocatedEntry> entries = List.of();
+    List<Conflict> conflicts = List.of();
+    if (workday && !clipped.isEmpty()) {
+      if (settings.mode() == AllocationMode.ACTUAL) {
+        conflicts = conflicts(clipped, busy);
+        entries = actual(settings, mapping, clipped, busy);
+      } else {
+        entries = normalized(settings, free, buckets);
+      }
     }
     return new DayAllocation(
-        workday, settings.mode(), settings.timeZone().getId(), clipped.size(), buckets, entries);
+        workday,
+        settings.mode(),
+        settings.timeZone().getId(),
+        clipped.size(),
+        buckets,
+        entries,
+        busy,
+        conflicts,
+        workday && !busy.isEmpty() && free.seconds() == 0);
   }
 
   private record Clipped(SessionSpan session, Instant start, Instant end) {
@@ -111,15 +141,16 @@ public final class DayPlanner {
   }
 
   private static List<AllocatedEntry> normalized(
-      AllocationSettings settings, DayWindow window, List<Bucket> buckets) {
-    long workSeconds = window.workEnd().getEpochSecond() - window.workStart().getEpochSecond();
+      AllocationSettings settings, FreeTime free, List<Bucket> buckets) {
+    long workSeconds = free.seconds();
     long unitSeconds = settings.granularityMinutes() * 60L;
     if (workSeconds <= 0) {
       return List.of();
     }
     if (workSeconds % unitSeconds != 0) {
-      // A DST day can make the work day no multiple of the granularity (e.g. a 30-minute shift):
-      // fall back to the largest unit that divides both, so the sum stays exact.
+      // A DST day or busy time can make the free time no multiple of the granularity (e.g. a
+      // 30-minute shift, a manual entry of 50 minutes): fall back to the largest unit that divides
+      // both, so the sum stays exact.
       unitSeconds = gcd(unitSeconds, workSeconds);
     }
     long[] weights = new long[buckets.size()];
@@ -138,23 +169,39 @@ public final class DayPlanner {
         Comparator.comparing((Integer i) -> OTHER_SLOT.equals(buckets.get(i).slot()))
             .thenComparing(i -> -units[i])
             .thenComparing(i -> buckets.get(i).slot()));
+    long[] lengths = new long[order.size()];
+    for (int k = 0; k < order.size(); k++) {
+      lengths[k] = units[order.get(k)] * unitSeconds;
+    }
+    List<List<FreeTime.Piece>> laid = free.layout(lengths);
     List<AllocatedEntry> entries = new ArrayList<>();
-    Instant cursor = window.workStart();
-    for (int i : order) {
-      Bucket b = buckets.get(i);
-      Instant end = cursor.plusSeconds(units[i] * unitSeconds);
-      entries.add(
-          new AllocatedEntry(
-              b.slot(), b.projectId(), cursor, end, settings.description(), b.sessionIds()));
-      cursor = end;
+    for (int k = 0; k < order.size(); k++) {
+      Bucket b = buckets.get(order.get(k));
+      for (FreeTime.Piece piece : laid.get(k)) {
+        String slot = piece.part() == 1 ? b.slot() : b.slot() + PART_SEPARATOR + piece.part();
+        entries.add(
+            new AllocatedEntry(
+                slot,
+                b.projectId(),
+                piece.start(),
+                piece.end(),
+                settings.description(),
+                b.sessionIds()));
+      }
     }
     return entries;
   }
 
   private static List<AllocatedEntry> actual(
-      AllocationSettings settings, ProjectMapping mapping, List<Clipped> clipped) {
+      AllocationSettings settings,
+      ProjectMapping mapping,
+      List<Clipped> clipped,
+      List<BusySpan> busy) {
     List<AllocatedEntry> entries = new ArrayList<>();
     for (Clipped c : clipped) {
+      if (FreeTime.overlaps(c.start, c.end, busy)) {
+        continue;
+      }
       KeyMapping keyMapping = mapping.map(c.session.projectKey());
       String projectId = keyMapping.mapped() ? keyMapping.projectId() : settings.otherProjectId();
       String title = c.session.title();
@@ -169,6 +216,17 @@ public final class DayPlanner {
               List.of(c.session.sessionId())));
     }
     return entries;
+  }
+
+  /** The sessions (in the day) that overlap busy time, in the clipped sessions' order. */
+  private static List<Conflict> conflicts(List<Clipped> clipped, List<BusySpan> busy) {
+    List<Conflict> conflicts = new ArrayList<>();
+    for (Clipped c : clipped) {
+      if (FreeTime.overlaps(c.start, c.end, busy)) {
+        conflicts.add(new Conflict(c.session.sessionId(), c.start, c.end, c.session.title()));
+      }
+    }
+    return conflicts;
   }
 
   private static long gcd(long a, long b) {

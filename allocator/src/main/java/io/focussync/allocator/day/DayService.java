@@ -2,10 +2,12 @@ package io.focussync.allocator.day;
 
 import io.focussync.allocator.allocation.AllocatedEntry;
 import io.focussync.allocator.allocation.AllocationSettings;
+import io.focussync.allocator.allocation.BusySpan;
 import io.focussync.allocator.allocation.DayAllocation;
-import io.focussync.allocator.allocation.DayPlanner;
 import io.focussync.allocator.allocation.PushPolicy;
+import io.focussync.allocator.allocation.SettingsReplan;
 import io.focussync.allocator.settings.SettingsService;
+import io.focussync.contracts.dayplans.v1.BusyInterval;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.dayplans.v1.PlannedEntry;
 import io.focussync.platform.web.InvalidInputException;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -60,6 +64,30 @@ public class DayService {
     boolean apply(UserDay day, AllocationSettings settings);
   }
 
+  /** Whether a change re-plans the day after its mutation. */
+  private enum Planning {
+    /** The plan stays as it is (history a settings change leaves alone). */
+    KEEP,
+    /** Re-planned under the push policy; unchanged content keeps its revision. */
+    PLAN,
+    /** Re-planned and pushed with a new revision even when unchanged (resync). */
+    FORCE
+  }
+
+  /**
+   * The user's stored days split by what a settings change does to them (see {@link
+   * SettingsReplan}).
+   */
+  public record StoredDates(SortedSet<LocalDate> replanned, SortedSet<LocalDate> kept) {
+
+    /** Every stored date. */
+    public SortedSet<LocalDate> all() {
+      SortedSet<LocalDate> all = new TreeSet<>(replanned);
+      all.addAll(kept);
+      return all;
+    }
+  }
+
   /**
    * Applies a batch of session changes and emits the plans they changed: one read of all the days,
    * one write, one emission. Days in {@code owed} only have a stored but unemitted plan emitted
@@ -88,7 +116,8 @@ public class DayService {
       // version-guarded and an unchanged plan keeps its revision).
       changes.forEach(
           (ref, list) ->
-              change(ref.userId(), ref.date(), (day, s) -> applyChanges(day, s, list), false));
+              change(
+                  ref.userId(), ref.date(), (day, s) -> applyChanges(day, s, list), Planning.PLAN));
       stored = days.findAll(owed);
     }
     emitAll(stored.values().stream().filter(DayService::owesEmission).toList());
@@ -107,9 +136,11 @@ public class DayService {
 
   /**
    * Makes the day hold exactly these sessions (after a time zone change moved sessions between
-   * days), version-guarded like any session change, and re-plans it.
+   * days), version-guarded like any session change, and re-plans it unless {@code replan} is false
+   * (the plan Clockify holds stays).
    */
-  public void reconcile(String userId, LocalDate date, java.util.Collection<Contribution> desired) {
+  public void reconcile(
+      String userId, LocalDate date, java.util.Collection<Contribution> desired, boolean replan) {
     change(
         userId,
         date,
@@ -127,17 +158,68 @@ public class DayService {
           }
           return changed;
         },
-        false);
+        replan ? Planning.PLAN : Planning.KEEP);
   }
 
-  /** The dates of the user's stored days. */
-  public List<LocalDate> storedDates(String userId) {
-    return days.findByUser(userId).stream().map(UserDay::date).toList();
+  /**
+   * The user's stored days, split into those a change to these settings re-plans and those it
+   * leaves as Clockify holds them (before today in the settings' zone, and held by Clockify).
+   */
+  public StoredDates storedDates(String userId, AllocationSettings settings) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), settings.timeZone());
+    SortedSet<LocalDate> replanned = new TreeSet<>();
+    SortedSet<LocalDate> kept = new TreeSet<>();
+    for (UserDay day : days.findByUser(userId)) {
+      boolean held = day.sync() != null && day.sync().heldByClockify();
+      (SettingsReplan.replans(day.date(), today, held) ? replanned : kept).add(day.date());
+    }
+    return new StoredDates(replanned, kept);
   }
 
-  /** Re-plans a day as it stands (after a settings change, or to finish a pending emission). */
-  public void replan(String userId, LocalDate date) {
-    change(userId, date, (day, s) -> false, false);
+  /**
+   * Re-plans a day as it stands (after a settings change, on request, or to finish a pending
+   * emission).
+   *
+   * @return true when the day got a new plan revision
+   */
+  public boolean replan(String userId, LocalDate date) {
+    return change(userId, date, (day, s) -> false, Planning.PLAN);
+  }
+
+  /**
+   * Re-plans the user's stored days in [from, to], those Clockify already holds included (closed
+   * days stay closed).
+   *
+   * @return the dates that got a new plan revision
+   */
+  public List<LocalDate> replanRange(String userId, LocalDate from, LocalDate to) {
+    List<LocalDate> replanned = new ArrayList<>();
+    for (UserDay day : days.findRange(userId, from, to)) {
+      if (replan(userId, day.date())) {
+        replanned.add(day.date());
+      }
+    }
+    return replanned;
+  }
+
+  /**
+   * Takes the clockify-connector's observations of the user's own Clockify entries and re-plans
+   * each observed day around them at once (a newer observation of other busy time is a new
+   * revision, whether the day was synced or not); per day the newest observation wins, older ones
+   * than the day holds are ignored.
+   */
+  public void observeBusy(List<BusyObservation> observations) {
+    Map<DayRef, BusyObservation> newest = new LinkedHashMap<>();
+    for (BusyObservation o : observations) {
+      newest.merge(o.day(), o, (a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a);
+    }
+    for (BusyObservation o : newest.values()) {
+      change(
+          o.day().userId(),
+          o.day().date(),
+          (day, s) -> day.observeBusy(o.busy(), o.observedAt()),
+          Planning.PLAN);
+    }
   }
 
   /** Re-plans and pushes the day again with a new revision even when unchanged. */
@@ -146,7 +228,7 @@ public class DayService {
     if (s.isClosed(date)) {
       throw new InvalidInputException(409, List.of(closed(date)));
     }
-    change(userId, date, (day, x) -> false, true);
+    change(userId, date, (day, x) -> false, Planning.FORCE);
   }
 
   /** Approves the day's current plan content, which is then pushed. */
@@ -159,7 +241,7 @@ public class DayService {
         userId,
         date,
         (day, x) -> {
-          DayAllocation allocation = DayPlanner.plan(x, date, day.spans());
+          DayAllocation allocation = day.allocation(x);
           String hash = allocation.contentHash();
           if (hash.equals(day.approvedHash())) {
             return false;
@@ -167,7 +249,7 @@ public class DayService {
           day.approvedHash(hash);
           return true;
         },
-        false);
+        Planning.PLAN);
   }
 
   /**
@@ -256,12 +338,18 @@ public class DayService {
     return pushed;
   }
 
-  private void change(String userId, LocalDate date, Mutation mutation, boolean force) {
+  /**
+   * Changes and (unless KEEP) re-plans the day, stores it and emits a new plan revision.
+   *
+   * @return true when the day got a new plan revision
+   */
+  private boolean change(String userId, LocalDate date, Mutation mutation, Planning planning) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       UserDay day = days.find(userId, date).orElseGet(() -> new UserDay(userId, date));
+      long revision = day.plan() == null ? 0 : day.plan().revision();
       AllocationSettings s = settings.get(userId);
       boolean changed = mutation.apply(day, s);
-      boolean planned = plan(day, s, force);
+      boolean planned = planning != Planning.KEEP && plan(day, s, planning == Planning.FORCE);
       if (changed || planned) {
         if (!days.save(day)) {
           continue;
@@ -270,7 +358,7 @@ public class DayService {
       if (owesEmission(day)) {
         emitAll(List.of(day));
       }
-      return;
+      return day.plan() != null && day.plan().revision() != revision;
     }
     throw new ConcurrentDayChangeException(userId, date);
   }
@@ -281,7 +369,7 @@ public class DayService {
       return false;
     }
     StoredPlan previous = day.plan();
-    DayAllocation allocation = DayPlanner.plan(s, day.date(), day.spans());
+    DayAllocation allocation = day.allocation(s);
     if (allocation.entries().isEmpty() && previous == null) {
       return setDue(day, null);
     }
@@ -323,7 +411,8 @@ public class DayService {
             allocation.timeZone(),
             allocation.entries(),
             now,
-            false));
+            false,
+            allocation.busy()));
     day.dueAt(null);
     return true;
   }
@@ -364,8 +453,19 @@ public class DayService {
           new PlannedEntry(
               e.slot(), e.projectId(), e.start(), e.end(), e.description(), e.sessionIds()));
     }
+    List<BusyInterval> busy = new ArrayList<>(plan.busy().size());
+    for (BusySpan b : plan.busy()) {
+      busy.add(new BusyInterval(b.start(), b.end()));
+    }
     return new DayPlanned(
-        userId, date, plan.timeZone(), plan.revision(), plan.mode(), entries, plan.plannedAt());
+        userId,
+        date,
+        plan.timeZone(),
+        plan.revision(),
+        plan.mode(),
+        entries,
+        plan.plannedAt(),
+        busy);
   }
 
   private static io.focussync.platform.web.FieldProblem closed(LocalDate date) {

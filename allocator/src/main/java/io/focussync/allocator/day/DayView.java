@@ -5,21 +5,47 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A user-day as {@code GET /api/v1/days/{date}} shows it. */
+/**
+ * A user-day as {@code GET /api/v1/days/{date}} shows it.
+ *
+ * @param reason why the day is as it is, where that needs saying: closed (before {@code
+ *     closedBefore}, or in a period Clockify locks), or the user's own Clockify entries fill the
+ *     work day
+ * @param outdated the plan Clockify holds was made before a settings change that left this past day
+ *     alone ({@code POST /api/v1/days/replan} re-plans it)
+ * @param manualEntries the user's own Clockify entries on the day, as last observed
+ * @param conflicts sessions of an {@code ACTUAL} day left out because they overlap manual entries
+ */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record DayView(
     LocalDate date,
     String timeZone,
     boolean workday,
     String status,
+    String reason,
     boolean lateChanges,
+    boolean outdated,
     List<BucketView> buckets,
     PlanView plan,
-    SyncView sync) {
+    SyncView sync,
+    List<SpanView> manualEntries,
+    List<ConflictView> conflicts) {
 
   /** The same view without buckets, for lists. */
   public DayView withoutBuckets() {
-    return new DayView(date, timeZone, workday, status, lateChanges, null, plan, sync);
+    return new DayView(
+        date,
+        timeZone,
+        workday,
+        status,
+        reason,
+        lateChanges,
+        outdated,
+        null,
+        plan,
+        sync,
+        manualEntries,
+        conflicts);
   }
 
   /** One bucket, with the project keys in it and the rule that put each there. */
@@ -52,4 +78,11 @@ public record DayView(
   /** The last sync result. */
   public record SyncView(
       long appliedRevision, boolean dryRun, List<SyncState.SyncedSlot> entries, String lastError) {}
+
+  /** A span of time in the user's zone. */
+  public record SpanView(OffsetDateTime start, OffsetDateTime end) {}
+
+  /** A session not planned because it overlaps manual entries (its part within the day). */
+  public record ConflictView(
+      String sessionId, OffsetDateTime start, OffsetDateTime end, String title) {}
 }

@@ -37,8 +37,9 @@ public interface SyncResult {
   }
 
   /**
-   * Applying this revision failed for these slots; {@code status} is {@code FAILED} or {@code
-   * NEEDS_ATTENTION}. The slots keep their entry ids, the applied revision stays as it was.
+   * Applying this revision failed for these slots; {@code status} is {@code FAILED}, {@code
+   * NEEDS_ATTENTION} or {@code CLOSED} (a period Clockify locks). The slots keep their entry ids,
+   * the applied revision stays as it was.
    */
   record Failed(
       DayRef day, long revision, String status, String reason, List<String> failedSlots, Instant at)

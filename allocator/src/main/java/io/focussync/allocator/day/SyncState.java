@@ -8,7 +8,8 @@ import java.util.List;
  * What the clockify-connector last reported for a user-day.
  *
  * @param resultRevision the plan revision the last result was about
- * @param status {@code SYNCED}, {@code FAILED} or {@code NEEDS_ATTENTION}
+ * @param status {@code SYNCED}, {@code FAILED}, {@code NEEDS_ATTENTION} or {@code CLOSED} (the day
+ *     is in a period Clockify locks)
  * @param appliedRevision the last revision Clockify fully holds, 0 for none
  */
 public record SyncState(
@@ -20,10 +21,21 @@ public record SyncState(
     String lastError,
     Instant at) {
 
+  /** The status of a day in a period Clockify locks. */
+  public static final String CLOSED = "CLOSED";
+
   public SyncState {
     entries = entries == null ? List.of() : List.copyOf(entries);
     // As precise as the store keeps it, so a state read back equals the state written.
     at = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /**
+   * Clockify holds a revision of the day (applied live, not only in a dry run) or refuses it (the
+   * day is in a period Clockify locks): a settings change leaves such a day before today alone.
+   */
+  public boolean heldByClockify() {
+    return (appliedRevision > 0 && !dryRun) || CLOSED.equals(status);
   }
 
   /** One slot as it stands in Clockify. */

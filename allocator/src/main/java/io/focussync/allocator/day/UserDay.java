@@ -1,5 +1,9 @@
 package io.focussync.allocator.day;
 
+import io.focussync.allocator.allocation.AllocationSettings;
+import io.focussync.allocator.allocation.BusySpan;
+import io.focussync.allocator.allocation.DayAllocation;
+import io.focussync.allocator.allocation.DayPlanner;
 import io.focussync.allocator.allocation.SessionSpan;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,9 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The aggregate of one user's local day: the sessions that touch it, its latest plan revision, the
- * approval and sync state. Stored as one document and always written whole under an optimistic
- * {@code docVersion} check, so every change is a single-document atomic write.
+ * The aggregate of one user's local day: the sessions that touch it, the user's own Clockify
+ * entries on it (busy time, as the clockify-connector last observed them), its latest plan
+ * revision, the approval and sync state. Stored as one document and always written whole under an
+ * optimistic {@code docVersion} check, so every change is a single-document atomic write.
  */
 public final class UserDay {
 
@@ -25,6 +30,8 @@ public final class UserDay {
   private String approvedHash;
   private Instant dueAt;
   private SyncState sync;
+  private List<BusySpan> busy = List.of();
+  private Instant busyObservedAt;
 
   public UserDay(String userId, LocalDate date) {
     this.userId = userId;
@@ -104,6 +111,41 @@ public final class UserDay {
 
   public void sync(SyncState sync) {
     this.sync = sync;
+  }
+
+  /** The user's own Clockify entries on the day, as last observed (in the observed order). */
+  public List<BusySpan> busy() {
+    return busy;
+  }
+
+  /** When the busy time was observed; null when it never was. */
+  public Instant busyObservedAt() {
+    return busyObservedAt;
+  }
+
+  /** Restores the busy time as stored. */
+  public void busy(List<BusySpan> busy, Instant observedAt) {
+    this.busy = List.copyOf(busy);
+    this.busyObservedAt = observedAt;
+  }
+
+  /**
+   * Takes a newer observation of the user's own Clockify entries; one observed at or before the
+   * held one is ignored (a replay or a late duplicate).
+   *
+   * @return true when the day changed
+   */
+  public boolean observeBusy(List<BusySpan> observed, Instant observedAt) {
+    if (busyObservedAt != null && !observedAt.isAfter(busyObservedAt)) {
+      return false;
+    }
+    busy(observed, observedAt);
+    return true;
+  }
+
+  /** The day's plan under the settings, from its sessions and around its busy time. */
+  public DayAllocation allocation(AllocationSettings settings) {
+    return DayPlanner.plan(settings, date, spans(), busy);
   }
 
   /**

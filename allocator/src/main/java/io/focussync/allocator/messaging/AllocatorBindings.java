@@ -1,5 +1,7 @@
 package io.focussync.allocator.messaging;
 
+import io.focussync.allocator.allocation.BusySpan;
+import io.focussync.allocator.day.BusyObservation;
 import io.focussync.allocator.day.DayRef;
 import io.focussync.allocator.day.DayService;
 import io.focussync.allocator.day.SyncResult;
@@ -8,8 +10,10 @@ import io.focussync.allocator.session.SessionService;
 import io.focussync.allocator.session.StoredSession;
 import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.FocusSyncEvent;
+import io.focussync.contracts.dayplans.v1.BusyInterval;
 import io.focussync.contracts.sessions.v1.SessionDeleted;
 import io.focussync.contracts.sessions.v1.SessionRecorded;
+import io.focussync.contracts.syncresults.v1.DayBusyObserved;
 import io.focussync.contracts.syncresults.v1.DaySyncFailed;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import io.focussync.contracts.syncresults.v1.SyncedEntry;
@@ -112,26 +116,56 @@ public class AllocatorBindings {
 
   /**
    * Applies a poll's sync results together, in the same way: the results before a poison one are
-   * applied, then its index goes to the error handler.
+   * applied, then its index goes to the error handler. The poll's observations of the users' own
+   * Clockify entries ({@code DayBusyObserved}) re-plan their days after the results are recorded.
    */
   @Bean
   public Consumer<Message<List<byte[]>>> syncResults(DayService days) {
     return batch -> {
       List<Message<byte[]>> records = EventMessages.split(batch);
       List<SyncResult> results = new ArrayList<>(records.size());
+      List<BusyObservation> observations = new ArrayList<>();
       for (int i = 0; i < records.size(); i++) {
         try {
-          SyncResult result = toSyncResult(read(records.get(i)));
+          FocusSyncEvent event = read(records.get(i));
+          if (event instanceof DayBusyObserved observed) {
+            observations.add(toObservation(observed));
+            continue;
+          }
+          SyncResult result = toSyncResult(event);
           if (result != null) {
             results.add(result);
           }
         } catch (PoisonMessageException poison) {
           days.applySyncResults(results);
+          days.observeBusy(observations);
           throw new BatchListenerFailedException(poison.getMessage(), poison, i);
         }
       }
       days.applySyncResults(results);
+      days.observeBusy(observations);
     };
+  }
+
+  /**
+   * The observation an event carries; one without ids, date, time or with a reversed span is
+   * poison.
+   */
+  private static BusyObservation toObservation(DayBusyObserved observed) {
+    require(
+        observed.userId() != null && observed.date() != null && observed.observedAt() != null,
+        "userId, date and observedAt are required",
+        observed);
+    List<BusySpan> busy = new ArrayList<>(observed.busy().size());
+    for (BusyInterval b : observed.busy()) {
+      require(
+          b != null && b.start() != null && b.end() != null && !b.end().isBefore(b.start()),
+          "a busy interval needs a start and an end not before it",
+          observed);
+      busy.add(new BusySpan(b.start(), b.end()));
+    }
+    return new BusyObservation(
+        new DayRef(observed.userId(), observed.date()), busy, observed.observedAt());
   }
 
   /** The sync state change a result asks for, or null for an event of no concern here. */
@@ -151,7 +185,12 @@ public class AllocatorBindings {
     }
     if (event instanceof DaySyncFailed failed) {
       require(failed.userId() != null && failed.date() != null, "ids missing", event);
-      String status = "NEEDS_ATTENTION".equals(failed.status()) ? "NEEDS_ATTENTION" : "FAILED";
+      String status =
+          switch (String.valueOf(failed.status())) {
+            case "NEEDS_ATTENTION" -> "NEEDS_ATTENTION";
+            case SyncState.CLOSED -> SyncState.CLOSED;
+            default -> "FAILED";
+          };
       return new SyncResult.Failed(
           new DayRef(failed.userId(), failed.date()),
           failed.revision(),

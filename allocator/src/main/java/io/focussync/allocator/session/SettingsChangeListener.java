@@ -14,8 +14,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Re-plans a user's days when the settings change. A new time zone first moves the sessions to the
- * local days they now touch.
+ * Re-plans a user's days when the settings change: today, later days and days Clockify does not
+ * hold; a day before today that Clockify holds keeps its plan (see {@code SettingsReplan}). A new
+ * time zone first moves the sessions to the local days they now touch (on kept days too, without
+ * re-planning them).
  */
 @Component
 public class SettingsChangeListener {
@@ -31,16 +33,18 @@ public class SettingsChangeListener {
   @EventListener
   public void on(SettingsChanged change) {
     String userId = change.userId();
-    TreeSet<LocalDate> dates = new TreeSet<>(days.storedDates(userId));
+    DayService.StoredDates stored = days.storedDates(userId, change.current());
     if (!change.previous().timeZone().equals(change.current().timeZone())) {
       Map<LocalDate, List<Contribution>> byDate = byDate(userId, change.current());
+      TreeSet<LocalDate> dates = new TreeSet<>(stored.all());
       dates.addAll(byDate.keySet());
       for (LocalDate date : dates) {
-        days.reconcile(userId, date, byDate.getOrDefault(date, List.of()));
+        days.reconcile(
+            userId, date, byDate.getOrDefault(date, List.of()), !stored.kept().contains(date));
       }
       return;
     }
-    for (LocalDate date : dates) {
+    for (LocalDate date : stored.replanned()) {
       days.replan(userId, date);
     }
   }

@@ -13,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import io.focussync.allocator.allocation.AllocatedEntry;
+import io.focussync.allocator.allocation.BusySpan;
 import io.focussync.allocator.day.Contribution;
 import io.focussync.allocator.day.DayRef;
 import io.focussync.allocator.day.StoredPlan;
@@ -248,6 +249,9 @@ public class MongoUserDayRepository implements UserDayRepository {
             .append("approvedHash", day.approvedHash())
             .append("dueAt", day.dueAt() == null ? null : Date.from(day.dueAt()))
             .append("unemitted", day.plan() != null && !day.plan().emitted());
+    if (day.busyObservedAt() != null) {
+      doc.append("busy", writeBusy(day.busy())).append("busyAt", Date.from(day.busyObservedAt()));
+    }
     if (day.plan() != null) {
       doc.append("plan", writePlan(day.plan()));
     }
@@ -268,13 +272,35 @@ public class MongoUserDayRepository implements UserDayRepository {
               .append("description", e.description())
               .append("sessionIds", e.sessionIds()));
     }
-    return new Document("revision", p.revision())
-        .append("hash", p.hash())
-        .append("mode", p.mode())
-        .append("timeZone", p.timeZone())
-        .append("plannedAt", Date.from(p.plannedAt()))
-        .append("emitted", p.emitted())
-        .append("entries", entries);
+    Document plan =
+        new Document("revision", p.revision())
+            .append("hash", p.hash())
+            .append("mode", p.mode())
+            .append("timeZone", p.timeZone())
+            .append("plannedAt", Date.from(p.plannedAt()))
+            .append("emitted", p.emitted())
+            .append("entries", entries);
+    if (!p.busy().isEmpty()) {
+      plan.append("busy", writeBusy(p.busy()));
+    }
+    return plan;
+  }
+
+  private static List<Document> writeBusy(List<BusySpan> busy) {
+    List<Document> spans = new ArrayList<>(busy.size());
+    for (BusySpan b : busy) {
+      spans.add(new Document("s", Date.from(b.start())).append("e", Date.from(b.end())));
+    }
+    return spans;
+  }
+
+  /** Busy spans as stored; documents written before them read as none. */
+  private static List<BusySpan> readBusy(Document parent) {
+    List<BusySpan> busy = new ArrayList<>();
+    for (Document b : parent.getList("busy", Document.class, List.of())) {
+      busy.add(new BusySpan(b.getDate("s").toInstant(), b.getDate("e").toInstant()));
+    }
+    return busy;
   }
 
   private static Document writeSync(SyncState s) {
@@ -317,6 +343,10 @@ public class MongoUserDayRepository implements UserDayRepository {
     day.approvedHash(d.getString("approvedHash"));
     Date due = d.getDate("dueAt");
     day.dueAt(due == null ? null : due.toInstant());
+    Date busyAt = d.getDate("busyAt");
+    if (busyAt != null) {
+      day.busy(readBusy(d), busyAt.toInstant());
+    }
     Document plan = d.get("plan", Document.class);
     if (plan != null) {
       List<AllocatedEntry> entries = new ArrayList<>();
@@ -338,7 +368,8 @@ public class MongoUserDayRepository implements UserDayRepository {
               plan.getString("timeZone"),
               entries,
               plan.getDate("plannedAt").toInstant(),
-              plan.getBoolean("emitted", false)));
+              plan.getBoolean("emitted", false),
+              readBusy(plan)));
     }
     Document sync = d.get("sync", Document.class);
     if (sync != null) {

@@ -94,12 +94,7 @@ class DayPlannerProperties {
   @Property(tries = 300)
   void entriesFillTheWorkDayExactlyContiguouslyAndWithoutNegatives(@ForAll("cases") Case c) {
     DayAllocation plan = DayPlanner.plan(c.settings(), c.date(), c.sessions());
-    DayWindow window =
-        DayWindow.of(
-            c.date(),
-            c.settings().timeZone(),
-            c.settings().workdayStart(),
-            c.settings().workdayEnd());
+    DayWindow window = window(c);
     if (plan.sessionCount() == 0) {
       assertThat(plan.entries()).isEmpty();
       return;
@@ -111,6 +106,63 @@ class DayPlannerProperties {
       cursor = e.end();
     }
     assertThat(cursor).isEqualTo(window.workEnd());
+  }
+
+  static DayWindow window(Case c) {
+    AllocationSettings s = c.settings();
+    return DayWindow.of(c.date(), s.timeZone(), s.workdayStart(), s.workdayEnd());
+  }
+
+  /** Up to four manual entries of up to three hours anywhere around the work day. */
+  static List<BusySpan> busy(DayWindow window, long seed) {
+    Random random = new Random(seed ^ 0x5DEECE66DL);
+    List<BusySpan> busy = new ArrayList<>();
+    Instant from = window.workStart().minus(Duration.ofHours(2));
+    for (int i = random.nextInt(5); i > 0; i--) {
+      Instant start = from.plusSeconds(random.nextInt(14 * 3600)).plusMillis(random.nextInt(3));
+      busy.add(new BusySpan(start, start.plusSeconds(random.nextInt(3 * 3600))));
+    }
+    return busy;
+  }
+
+  @Property(tries = 300)
+  void entriesAroundBusyTimeFillExactlyTheFreeTimeInOrderWithUniqueSlots(@ForAll("cases") Case c) {
+    DayWindow window = window(c);
+    List<BusySpan> busy = busy(window, c.seed());
+    DayAllocation plan = DayPlanner.plan(c.settings(), c.date(), c.sessions(), busy);
+    if (plan.sessionCount() == 0) {
+      assertThat(plan.entries()).isEmpty();
+      return;
+    }
+    long busySeconds = 0;
+    for (long second = window.workStart().getEpochSecond();
+        second < window.workEnd().getEpochSecond();
+        second += 1) {
+      Instant at = Instant.ofEpochSecond(second);
+      Instant next = at.plusSeconds(1);
+      if (busy.stream()
+          .anyMatch(
+              b ->
+                  b.start().isBefore(b.end())
+                      && b.start().isBefore(next)
+                      && at.isBefore(b.end()))) {
+        busySeconds++;
+      }
+    }
+    long workSeconds = Duration.between(window.workStart(), window.workEnd()).getSeconds();
+    long planned = 0;
+    Instant previousEnd = window.workStart();
+    for (AllocatedEntry e : plan.entries()) {
+      assertThat(e.end()).isAfter(e.start());
+      assertThat(e.start()).isAfterOrEqualTo(previousEnd);
+      assertThat(e.end()).isBeforeOrEqualTo(window.workEnd());
+      assertThat(busy).noneMatch(b -> b.start().isBefore(e.end()) && e.start().isBefore(b.end()));
+      planned += Duration.between(e.start(), e.end()).getSeconds();
+      previousEnd = e.end();
+    }
+    assertThat(planned).isEqualTo(workSeconds - busySeconds);
+    assertThat(plan.busyFillsWorkday()).isEqualTo(!busy.isEmpty() && planned == 0);
+    assertThat(plan.entries()).extracting(AllocatedEntry::slot).doesNotHaveDuplicates();
   }
 
   @Property(tries = 200)
@@ -128,12 +180,7 @@ class DayPlannerProperties {
     if (plan.entries().isEmpty()) {
       return;
     }
-    DayWindow window =
-        DayWindow.of(
-            c.date(),
-            c.settings().timeZone(),
-            c.settings().workdayStart(),
-            c.settings().workdayEnd());
+    DayWindow window = window(c);
     double workSeconds = Duration.between(window.workStart(), window.workEnd()).getSeconds();
     double unit = c.settings().granularityMinutes() * 60.0;
     if (workSeconds % unit != 0) {

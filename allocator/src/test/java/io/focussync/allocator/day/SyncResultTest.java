@@ -55,4 +55,22 @@ class SyncResultTest {
   void theInstantIsKeptAsPreciselyAsTheStoreKeepsIt() {
     assertThat(synced(1).applyTo(null).at()).isEqualTo(Instant.parse("2026-11-20T18:00:00.123Z"));
   }
+
+  @Test
+  void clockifyHoldsADayAppliedLiveOrLockedNotOneOnlyADryRunApplied() {
+    SyncState live = synced(2, "other", "e-2").applyTo(null);
+    SyncState dry = new SyncResult.Synced(DAY, 2, true, List.of(), AT).applyTo(null);
+    SyncState failedFirst =
+        new SyncResult.Failed(DAY, 1, "FAILED", "down", List.of("other"), AT).applyTo(null);
+    SyncState locked =
+        new SyncResult.Failed(DAY, 1, SyncState.CLOSED, "locked", List.of(), AT).applyTo(null);
+
+    assertThat(live.heldByClockify()).isTrue();
+    assertThat(new SyncResult.Failed(DAY, 3, "FAILED", "x", List.of(), AT).applyTo(live))
+        .returns(true, SyncState::heldByClockify);
+    assertThat(dry.heldByClockify()).isFalse();
+    assertThat(failedFirst.heldByClockify()).isFalse();
+    assertThat(locked.heldByClockify()).isTrue();
+    assertThat(locked.lastError()).isEqualTo("locked");
+  }
 }

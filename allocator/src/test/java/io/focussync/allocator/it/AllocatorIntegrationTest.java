@@ -1,7 +1,10 @@
 package io.focussync.allocator.it;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.focussync.allocator.day.PlanPublisher;
 import io.focussync.allocator.day.UserDayRepository;
 import io.focussync.contracts.CloudEventHeaders;
@@ -32,14 +35,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Spring context of the allocator's integration tests: the real in-JVM broker and wire
- * server, a movable clock and spies on the plan publisher and the day store (to make emission or a
- * write fail on purpose).
+ * server, a movable clock, spies on the plan publisher and the day store (to make emission or a
+ * write fail on purpose) and WireMock in the clockify-connector's place (a user without stubs has
+ * no Clockify connection: 404).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -48,6 +54,19 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class AllocatorIntegrationTest {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The clockify-connector's HTTP API, for the whole test JVM; stubs are per user. */
+  protected static final WireMockServer CONNECTOR =
+      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+
+  static {
+    CONNECTOR.start();
+  }
+
+  @DynamicPropertySource
+  static void clockifyConnector(DynamicPropertyRegistry registry) {
+    registry.add("focussync.allocator.clockify-connector.url", CONNECTOR::baseUrl);
+  }
 
   @LocalServerPort protected int port;
   @Autowired protected InternalIdentity identity;
@@ -192,8 +211,16 @@ public abstract class AllocatorIntegrationTest {
   }
 
   protected TestHttp.Response callAs(String userId, String method, String path, String body) {
+    return callAs(userId, method, path, body, "application/json");
+  }
+
+  protected TestHttp.Response callAs(
+      String userId, String method, String path, String body, String contentType) {
     InternalIdentity.SignedIdentity signed = identity.sign(userId);
     Map<String, String> headers = new HashMap<>();
+    if (body != null) {
+      headers.put("Content-Type", contentType);
+    }
     headers.put(InternalIdentity.USER_HEADER, signed.userId());
     headers.put(InternalIdentity.TIMESTAMP_HEADER, signed.timestamp());
     headers.put(InternalIdentity.SIGNATURE_HEADER, signed.signature());
@@ -213,5 +240,19 @@ public abstract class AllocatorIntegrationTest {
     if (response.status() != 200) {
       throw new AssertionError("PUT settings -> " + response.status() + " " + response.body());
     }
+  }
+
+  /** The clockify-connector answers this user's project list with the status and body. */
+  protected void stubProjects(int status, String body) {
+    CONNECTOR.stubFor(
+        WireMock.get(WireMock.urlPathEqualTo("/api/v1/clockify/projects"))
+            .withHeader(InternalIdentity.USER_HEADER, WireMock.equalTo(user))
+            .willReturn(
+                WireMock.aResponse()
+                    .withStatus(status)
+                    .withHeader(
+                        "Content-Type",
+                        status == 200 ? "application/json" : "application/problem+json")
+                    .withBody(body)));
   }
 }

@@ -3,6 +3,7 @@ package io.focussync.allocator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.focussync.allocator.allocation.AllocatedEntry;
+import io.focussync.allocator.allocation.BusySpan;
 import io.focussync.allocator.day.Contribution;
 import io.focussync.allocator.day.StoredPlan;
 import io.focussync.allocator.day.SyncState;
@@ -36,7 +37,8 @@ class UserDayStoreIntegrationTest extends AllocatorIntegrationTest {
             new AllocatedEntry(
                 "other", null, NINE, NINE.plusSeconds(8 * 3600), "Dev", List.of(sessionIds))),
         Instant.parse("2026-11-20T18:00:00.123Z"),
-        false);
+        false,
+        List.of());
   }
 
   UserDay stored() {
@@ -71,12 +73,43 @@ class UserDayStoreIntegrationTest extends AllocatorIntegrationTest {
     assertThat(dayRepository.saveAll(List.of(read))).isTrue();
 
     UserDay again = stored();
+    assertThat(again.busy()).isEmpty();
+    assertThat(again.busyObservedAt()).isNull();
     assertThat(again.sessions()).containsOnlyKeys("a", "c");
     assertThat(again.sessions().get("a")).isEqualTo(contribution("a", 2, 4));
     assertThat(again.removedVersions()).containsEntry("b", 2L);
     assertThat(again.dueAt()).isNull();
     assertThat(again.sync()).isEqualTo(read.sync());
     assertThat(again.plan()).isEqualTo(plan(2, "a", "b", "c"));
+  }
+
+  @Test
+  void busyTimeAndThePlanMadeAroundItReadBackAsObserved() {
+    List<BusySpan> busy =
+        List.of(
+            new BusySpan(NINE.plusSeconds(3600), NINE.plusSeconds(7200)),
+            new BusySpan(NINE.minusSeconds(600), NINE.minusSeconds(600)));
+    Instant observedAt = Instant.parse("2026-11-20T12:00:00.456Z");
+    UserDay day = new UserDay(user, DATE);
+    day.observeBusy(busy, observedAt);
+    StoredPlan p = plan(1, "a");
+    day.plan(
+        new StoredPlan(
+            p.revision(),
+            p.hash(),
+            p.mode(),
+            p.timeZone(),
+            p.entries(),
+            p.plannedAt(),
+            true,
+            busy));
+    assertThat(dayRepository.saveAll(List.of(day))).isTrue();
+
+    UserDay read = stored();
+    assertThat(read.busy()).isEqualTo(busy);
+    assertThat(read.busyObservedAt()).isEqualTo(observedAt);
+    assertThat(read.plan()).isEqualTo(day.plan());
+    assertThat(read.observeBusy(List.of(), observedAt)).as("not newer").isFalse();
   }
 
   @Test
