@@ -175,7 +175,7 @@ function goLiveForm(view, ctx) {
     return null;
   }
   const today = todayIn(ctx.zone);
-  const from = h('input', { type: 'text', name: 'from', value: addDays(today, -30), inputmode: 'numeric', placeholder: 'YYYY-MM-DD', autocomplete: 'off' });
+  const from = h('input', { type: 'text', name: 'from', value: addDays(today, -29), inputmode: 'numeric', placeholder: 'YYYY-MM-DD', autocomplete: 'off' });
   const to = h('input', { type: 'text', name: 'to', value: today, inputmode: 'numeric', placeholder: 'YYYY-MM-DD', autocomplete: 'off' });
   const push = h('button', { type: 'submit', class: 'primary' }, 'Push previewed days');
   const result = h('div', { id: 'go-live-result', 'aria-live': 'polite' });
