@@ -1,14 +1,18 @@
 // The dashboard's shell: a hash router (#/week[/YYYY-MM-DD], #/settings, #/connections,
-// #/sign-in), the sign-in state and the answer to a 401 from anywhere.
+// #/history, #/sign-in), the sign-in state, the answer to a 401 from anywhere, and a banner when
+// the Clockify connection needs its user.
 
-import { clearToken, token, whenUnauthorized } from './api.js';
+import { clearToken, get, token, whenUnauthorized } from './api.js';
 import { renderSignIn } from './signin.js';
 import { renderWeek } from './week.js';
 import { renderSettings } from './settings.js';
 import { renderConnections } from './connections.js';
+import { renderHistory } from './history.js';
+import { connectionAttention } from './sync.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
+const banner = document.getElementById('banner');
 
 let cleanup = null;
 let signInMessage = null;
@@ -17,6 +21,7 @@ const pages = {
   week: { title: 'Week', render: renderWeek },
   settings: { title: 'Settings', render: renderSettings },
   connections: { title: 'Connections', render: renderConnections },
+  history: { title: 'Sync history', render: renderHistory },
 };
 
 function parseRoute() {
@@ -38,6 +43,7 @@ function route() {
     cleanup = null;
   }
   const { page, arg } = parseRoute();
+  banner.replaceChildren();
   if (!token()) {
     showNav(false);
     document.title = 'Sign in · Focus Sync';
@@ -57,6 +63,20 @@ function route() {
   showNav(true, page);
   document.title = `${target.title} · Focus Sync`;
   cleanup = target.render(main, { arg, go });
+  if (page !== 'connections') {
+    showAttention(page);
+  }
+}
+
+/** A Clockify connection that needs its user (a refused key) is said on every other page. */
+function showAttention(page) {
+  get('/connections/clockify')
+    .then((view) => {
+      if (parseRoute().page === page && token()) {
+        banner.replaceChildren(...[connectionAttention(view)].filter(Boolean));
+      }
+    })
+    .catch(() => {}); // no connection (404) or no answer: nothing to say here
 }
 
 function showNav(visible, current) {

@@ -1,8 +1,10 @@
 // The Clockify and Notion connection forms. Secrets are write-only: the inputs always start
-// empty and the masked value from GET is only shown as "…last4 saved".
+// empty and the masked value from GET is only shown as "…last4 saved". A live Clockify connection
+// offers to push the days a dry run previewed (go-live).
 
-import { ApiError, del, get, put } from './api.js';
-import { field, h, say } from './dom.js';
+import { ApiError, del, get, post, put } from './api.js';
+import { addDays, isDate, longDate, todayIn } from './dates.js';
+import { field, h, replaceChildren, say } from './dom.js';
 
 /** Runs the action on a second click within 5 s; the first click asks for confirmation. */
 function confirmTwice(button, question, action) {
@@ -50,10 +52,15 @@ export function renderConnections(main) {
       throw e;
     });
 
-  Promise.all([load('/connections/clockify'), load('/connections/notion')])
-    .then(([c, n]) => {
+  Promise.all([
+    load('/connections/clockify'),
+    load('/connections/notion'),
+    get('/settings/allocation').catch(() => null),
+  ])
+    .then(([c, n, settings]) => {
       if (!disposed) {
-        drawClockify(clockify, c, status);
+        const zone = (settings && settings.timeZone) || 'UTC';
+        drawClockify(clockify, c, status, { zone });
         drawNotion(notion, n, status);
       }
     })
@@ -71,7 +78,7 @@ function savedSecret(masked) {
   return masked ? `${masked} saved` : null;
 }
 
-function drawClockify(section, current, status) {
+function drawClockify(section, current, status, ctx) {
   const apiKey = h('input', { type: 'password', name: 'apiKey', autocomplete: 'off', spellcheck: 'false', value: '' });
   const workspaceId = h('input', { type: 'text', name: 'workspaceId', autocomplete: 'off', spellcheck: 'false', value: current ? current.workspaceId || '' : '' });
   const baseUrl = h('input', { type: 'url', name: 'baseUrl', autocomplete: 'off', spellcheck: 'false', value: current ? current.baseUrl || '' : '', placeholder: 'https://api.clockify.me/api' });
@@ -106,8 +113,18 @@ function drawClockify(section, current, status) {
     try {
       const view = await put('/connections/clockify', body);
       apiKey.value = '';
-      say(status, 'Clockify is connected.', 'ok');
-      drawClockify(section, view, status);
+      const wentLive = Boolean(current && current.dryRun && !view.dryRun);
+      say(
+        status,
+        wentLive
+          ? 'Clockify is connected live. Push the days the dry run previewed with “Push previewed days” below.'
+          : 'Clockify is connected.',
+        'ok',
+      );
+      drawClockify(section, view, status, ctx);
+      if (wentLive) {
+        section.querySelector('#go-live-form button[type=submit]').focus();
+      }
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 401)) {
         showErrors(form, e instanceof ApiError ? e.errors : [], e.message);
@@ -120,14 +137,103 @@ function drawClockify(section, current, status) {
     try {
       await del('/connections/clockify');
       say(status, 'Clockify was disconnected.', 'ok');
-      drawClockify(section, null, status);
+      drawClockify(section, null, status, ctx);
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 401)) {
         say(status, `Could not disconnect Clockify: ${e.message}`, 'error');
       }
     }
   });
-  section.replaceChildren(h('h2', { id: 'clockify-title' }, 'Clockify'), summary, ...attentionOf(current), form);
+  replaceChildren(
+    section,
+    h('h2', { id: 'clockify-title' }, 'Clockify'),
+    summary,
+    ...attentionOf(current),
+    dryRunNote(current),
+    form,
+    goLiveForm(current, ctx),
+  );
+}
+
+/** A dry run: what going live means for the days it previewed. */
+function dryRunNote(view) {
+  if (!view || !view.dryRun) {
+    return null;
+  }
+  return h(
+    'p',
+    { class: 'notice', id: 'clockify-dry-run-note' },
+    'Dry run: each day’s Clockify calls are planned and shown (Week, Sync history) but not made. ' +
+      'To switch to live, untick “Dry run”, enter your API key and save: the days previewed so far ' +
+      'can then be pushed to Clockify with “Push previewed days”.',
+  );
+}
+
+/** A live connection: push the days whose newest plan was only previewed in a dry run. */
+function goLiveForm(view, ctx) {
+  if (!view || view.dryRun) {
+    return null;
+  }
+  const today = todayIn(ctx.zone);
+  const from = h('input', { type: 'text', name: 'from', value: addDays(today, -29), inputmode: 'numeric', placeholder: 'YYYY-MM-DD', autocomplete: 'off' });
+  const to = h('input', { type: 'text', name: 'to', value: today, inputmode: 'numeric', placeholder: 'YYYY-MM-DD', autocomplete: 'off' });
+  const push = h('button', { type: 'submit', class: 'primary' }, 'Push previewed days');
+  const result = h('div', { id: 'go-live-result', 'aria-live': 'polite' });
+  const form = h(
+    'form',
+    { id: 'go-live-form', novalidate: true },
+    h(
+      'fieldset',
+      { class: 'group' },
+      h('legend', {}, 'Push previewed days'),
+      h(
+        'p',
+        { class: 'hint' },
+        `Days from the range whose newest plan was only previewed in a dry run go to Clockify now (dates in ${ctx.zone}). ` +
+          'Days planned since the switch go live by themselves; asking again pushes nothing twice.',
+      ),
+      h('div', { class: 'grid-fields' }, field('From', from, { field: 'from' }), field('To', to, { field: 'to' })),
+      h('div', { class: 'actions' }, push),
+      result,
+    ),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    result.replaceChildren();
+    const body = { from: from.value.trim(), to: to.value.trim() };
+    const local = ['from', 'to'].filter((n) => !isDate(body[n])).map((n) => ({ field: n, message: 'must be a date YYYY-MM-DD' }));
+    if (local.length) {
+      showErrors(form, local, 'Please fix the dates.');
+      return;
+    }
+    push.disabled = true;
+    try {
+      const answer = await post('/connections/clockify/go-live', body);
+      const days = (answer && answer.days) || [];
+      result.replaceChildren(
+        days.length
+          ? h(
+              'div',
+              { class: 'notice notice-ok', role: 'status' },
+              h('p', {}, `${days.length === 1 ? '1 day goes' : `${days.length} days go`} to Clockify now:`),
+              h('ul', { class: 'pushed-days' }, days.map((d) => h('li', { dataset: { date: d } }, h('a', { href: `#/week/${d}` }, longDate(d))))),
+            )
+          : h('p', { class: 'notice', role: 'status' }, 'No previewed day in this range: nothing to push.'),
+      );
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) {
+        if (e instanceof ApiError && e.errors.length) {
+          showErrors(form, e.errors, e.message);
+        } else {
+          result.replaceChildren(h('p', { class: 'notice notice-error', role: 'alert' }, `Nothing was pushed: ${e.message}`));
+        }
+      }
+    } finally {
+      push.disabled = false;
+    }
+  });
+  return form;
 }
 
 /** Why the connection needs its user (Clockify refused the key) and what to do, if it does. */

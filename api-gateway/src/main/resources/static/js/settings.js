@@ -1,11 +1,13 @@
 // The allocation settings page (GET|PUT /api/v1/settings/allocation) with the mapping table,
-// the ordered rules and a live preview of where a project key goes (see mapping.js).
+// the ordered rules and a live preview of where a project key goes (see mapping.js). Projects are
+// picked by name from Clockify's list where it can be read (projects.js), else typed as ids.
 
 import { ApiError, get, put } from './api.js';
 import { WEEKDAYS, isKnownZone } from './dates.js';
 import { field, h, say, uid } from './dom.js';
 import { clearErrors, showErrors } from './forms.js';
 import { compileRule, mapKey } from './mapping.js';
+import { catalogNotice, loadProjects, projectName, projectPicker } from './projects.js';
 
 const MATCHES = ['PREFIX', 'GLOB', 'REGEX'];
 const MATCH_HELP = {
@@ -19,10 +21,10 @@ export function renderSettings(main) {
   main.replaceChildren(h('h1', {}, 'Settings'), status, h('p', { class: 'muted' }, 'Loading…'));
   let disposed = false;
 
-  get('/settings/allocation')
-    .then((settings) => {
+  Promise.all([get('/settings/allocation'), loadProjects()])
+    .then(([settings, catalog]) => {
       if (!disposed) {
-        main.replaceChildren(h('h1', {}, 'Settings'), status, buildForm(settings, status));
+        main.replaceChildren(h('h1', {}, 'Settings'), status, buildForm(settings, status, catalog));
       }
     })
     .catch((e) => {
@@ -39,7 +41,8 @@ function option(value, label, selected) {
   return h('option', { value, selected: value === selected }, label || value);
 }
 
-function buildForm(s, status) {
+function buildForm(s, status, catalog) {
+  const projectLabel = catalog.error ? 'Clockify project id' : 'Clockify project';
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   const zoneList = h('datalist', { id: uid('zones') }, ['UTC', ...zones].map((z) => h('option', { value: z })));
   const timeZone = h('input', { type: 'text', name: 'timeZone', value: s.timeZone || 'UTC', list: zoneList.id, autocomplete: 'off', spellcheck: 'false' });
@@ -80,7 +83,7 @@ function buildForm(s, status) {
     option('DAY_END', 'Day end', s.pushPolicy),
     option('APPROVAL', 'Approval', s.pushPolicy),
   );
-  const otherProjectId = h('input', { type: 'text', name: 'otherProjectId', value: s.otherProjectId || '', autocomplete: 'off', spellcheck: 'false' });
+  const otherProjectId = projectPicker(catalog, s.otherProjectId, { name: 'otherProjectId' }, 'No Other project');
   const holidays = h('textarea', { name: 'holidays', rows: '2', spellcheck: 'false' });
   holidays.value = (s.holidays || []).join('\n');
   const closedBefore = h('input', { type: 'text', name: 'closedBefore', value: s.closedBefore || '', placeholder: 'YYYY-MM-DD', autocomplete: 'off' });
@@ -93,11 +96,11 @@ function buildForm(s, status) {
   const mappingRows = h('div', { class: 'rows', id: 'mapping-rows' });
   const addMapping = (key = '', projectId = '') => {
     const keyInput = h('input', { type: 'text', value: key, autocomplete: 'off', spellcheck: 'false', dataset: { role: 'mapping-key' } });
-    const idInput = h('input', { type: 'text', value: projectId, autocomplete: 'off', spellcheck: 'false', dataset: { role: 'mapping-project' } });
+    const idInput = projectPicker(catalog, projectId, { dataset: { role: 'mapping-project' } });
     const row = h('div', { class: 'row mapping-row' });
     const errName = () => `projectMapping["${keyInput.value.length <= 40 ? keyInput.value : `${keyInput.value.slice(0, 40)}…`}"]`;
     const keyField = field('Project key', keyInput);
-    const idField = field('Clockify project id', idInput);
+    const idField = field(projectLabel, idInput);
     row.append(
       keyField,
       idField,
@@ -128,11 +131,11 @@ function buildForm(s, status) {
   const addRule = (rule = { match: 'PREFIX', pattern: '', projectId: '' }) => {
     const match = h('select', { dataset: { role: 'rule-match' } }, MATCHES.map((m) => option(m, `${m}`, rule.match)));
     const pattern = h('input', { type: 'text', value: rule.pattern || '', autocomplete: 'off', spellcheck: 'false', dataset: { role: 'rule-pattern' } });
-    const projectId = h('input', { type: 'text', value: rule.projectId || '', autocomplete: 'off', spellcheck: 'false', dataset: { role: 'rule-project' } });
+    const projectId = projectPicker(catalog, rule.projectId, { dataset: { role: 'rule-project' } });
     const help = h('p', { class: 'hint rule-help' });
     const matchField = field('Match', match);
     const patternField = field('Pattern', pattern);
-    const projectField = field('Clockify project id', projectId);
+    const projectField = field(projectLabel, projectId);
     matchField.querySelector('.field-error').dataset.suffix = '.match';
     patternField.querySelector('.field-error').dataset.suffix = '.pattern';
     projectField.querySelector('.field-error').dataset.suffix = '.projectId';
@@ -208,7 +211,9 @@ function buildForm(s, status) {
     }
     const result = mapKey(key, currentMapping(), currentRules());
     const other = otherProjectId.value.trim();
-    const target = result.projectId ? `project ${result.projectId}` : `Other${other ? ` (project ${other})` : ''}`;
+    const target = result.projectId
+      ? `project ${projectName(catalog, result.projectId)}`
+      : `Other${other ? ` (project ${projectName(catalog, other)})` : ''}`;
     const because = result.projectId ? `because of ${result.rule}` : `because ${result.rule.replace(/: Other$/, '')}`;
     previewOut.textContent = `“${key}” maps to ${target} ${because}.`;
     if (result.problems.length) {
@@ -222,6 +227,7 @@ function buildForm(s, status) {
   const form = h(
     'form',
     { class: 'card', id: 'settings-form', novalidate: true },
+    catalogNotice(catalog),
     h(
       'fieldset',
       { class: 'group' },
@@ -248,7 +254,7 @@ function buildForm(s, status) {
         field('Granularity (minutes)', granularity, { field: 'granularityMinutes', hint: 'Must divide the work day.' }),
         field('Description', description, { field: 'description' }),
         field('Push policy', pushPolicy, { field: 'pushPolicy', hint: 'Live: today follows the sessions. Day end: once the day is over. Approval: after you approve a day.' }),
-        field('Other project id', otherProjectId, { field: 'otherProjectId', hint: 'Clockify project for unmapped keys (optional).' }),
+        field(catalog.error ? 'Other project id' : 'Other project', otherProjectId, { field: 'otherProjectId', hint: 'Clockify project for unmapped keys (optional).' }),
       ),
     ),
     h(

@@ -1,6 +1,7 @@
 // The week view: Monday to Sunday in the user's zone; per day the sessions by project key, the
 // planned entries as a stacked bar over the work day, bucket shares with the rule that mapped
-// each key, the sync status with its last error, and the day actions.
+// each key, the sync status with its last error (and what to do about it), the calls a dry run
+// would make, the user's own Clockify entries, and the day actions.
 
 import { ApiError, del, get, post, put, seg } from './api.js';
 import {
@@ -19,6 +20,8 @@ import {
 } from './dates.js';
 import { append, field, h, say, uid } from './dom.js';
 import { clearErrors, showErrors } from './forms.js';
+import { NO_PROJECTS, loadProjects, projectName } from './projects.js';
+import { callList, newestDryRun, reasonsWithAdvice } from './sync.js';
 
 const STATUS_TEXT = {
   NO_SESSIONS: 'No sessions',
@@ -41,6 +44,9 @@ export function renderWeek(main, { arg, go }) {
     today: null,
     days: new Map(),
     sessions: [],
+    runs: [],
+    catalog: NO_PROJECTS,
+    openCalls: new Set(),
     loaded: false,
     openForm: null,
   };
@@ -83,6 +89,13 @@ export function renderWeek(main, { arg, go }) {
           const zone = state.settings.timeZone || 'UTC';
           state.today = todayIn(zone);
           state.monday = mondayOf(isDate(arg) ? arg : state.today);
+          // Project names for the ids, when Clockify's list can be read (once per visit).
+          loadProjects().then((catalog) => {
+            state.catalog = catalog;
+            if (!disposed && state.loaded && !state.openForm) {
+              draw();
+            }
+          });
         }
         const from = state.monday;
         const to = addDays(from, 6);
@@ -94,6 +107,10 @@ export function renderWeek(main, { arg, go }) {
         const details = await Promise.all(
           listed.map((d) => get(`/days/${d.date}`).catch(() => d)),
         );
+        // A dry-run day shows the calls it would make: they are in the sync history's runs.
+        const dry = details.some((d) => d.sync && d.sync.dryRun);
+        const history = dry ? await get(`/sync/history?from=${from}&to=${to}`).catch(() => null) : null;
+        state.runs = (history && history.runs) || [];
         state.sessions = (sessions && sessions.sessions) || [];
         state.days = new Map(details.map((d) => [d.date, d]));
         state.loaded = true;
@@ -211,7 +228,18 @@ export function renderWeek(main, { arg, go }) {
     );
     const lastError =
       day && day.sync && day.sync.lastError
-        ? h('p', { class: 'last-error', dataset: { role: 'last-error' } }, `Last error: ${day.sync.lastError}`)
+        ? h(
+            'div',
+            { class: 'last-error', dataset: { role: 'last-error' } },
+            reasonsWithAdvice(day.sync.lastError, statusValue).map(({ reason, advice }, i) =>
+              h(
+                'p',
+                {},
+                reason ? `${i === 0 ? 'Last error: ' : ''}${reason}.` : null,
+                advice ? h('span', { class: 'advice' }, ` What to do: ${advice}`) : null,
+              ),
+            ),
+          )
         : null;
 
     const actions = h('div', { class: 'day-actions' });
@@ -270,6 +298,8 @@ export function renderWeek(main, { arg, go }) {
         sessionsBlock(date, day, sessions, formSlot),
         planBlock(date, day),
       ),
+      conflictsBlock(day),
+      dryRunBlock(date, day),
       actions,
       formSlot,
     );
@@ -345,7 +375,7 @@ export function renderWeek(main, { arg, go }) {
               ? h(
                   'span',
                   { class: 'key-rule', dataset: { role: 'key-rule' } },
-                  `→ ${projectLabel(mapped.projectId, mapped.bucket)} · ${mapped.rule}`,
+                  `→ ${projectLabel(state.catalog, mapped.projectId, mapped.bucket)} · ${mapped.rule}`,
                 )
               : null,
           ),
@@ -361,14 +391,16 @@ export function renderWeek(main, { arg, go }) {
     const block = h('div', { class: 'plan' }, h('h3', {}, 'Planned entries'));
     const plan = day && day.plan;
     const entries = (plan && plan.entries) || [];
-    if (!entries.length) {
+    // The user's own Clockify entries (not written by Focus Sync): plans are made around them.
+    const own = (day && day.manualEntries) || [];
+    if (!entries.length && !own.length) {
       block.append(h('p', { class: 'muted' }, day ? 'No entries planned.' : 'Nothing to plan.'));
       return block;
     }
     const zone = state.settings.timeZone || 'UTC';
     let from = parseHhMm(state.settings.workdayStart) ?? 540;
     let to = parseHhMm(state.settings.workdayEnd) ?? 1020;
-    const placed = entries.map((e) => {
+    const place = (e) => {
       const s = wallClock(Date.parse(e.start), zone);
       const t = wallClock(Date.parse(e.end), zone);
       const start = s.date < date ? 0 : s.minutes;
@@ -376,7 +408,9 @@ export function renderWeek(main, { arg, go }) {
       from = Math.min(from, start);
       to = Math.max(to, end);
       return { e, start, end };
-    });
+    };
+    const placed = entries.map(place);
+    const ownPlaced = own.map(place);
     const span = Math.max(1, to - from);
     const shares = new Map();
     for (const b of (day && day.buckets) || []) {
@@ -390,7 +424,7 @@ export function renderWeek(main, { arg, go }) {
     const legend = h('ul', { class: 'legend', dataset: { role: 'plan-legend' } });
     for (const { e, start, end } of placed) {
       const color = colorFor(colorKey(e));
-      const label = projectLabel(e.projectId, e.slot);
+      const label = projectLabel(state.catalog, e.projectId, e.slot);
       const time = `${hhmm(start)}–${hhmm(end)}`;
       const bucket = shares.get(e.slot);
       bar.append(
@@ -425,22 +459,116 @@ export function renderWeek(main, { arg, go }) {
         ),
       );
     }
+    const ownList = h('ul', { class: 'legend own-entries', dataset: { role: 'own-entries' } });
+    for (const { start, end } of ownPlaced) {
+      const time = `${hhmm(start)}–${hhmm(end)}`;
+      bar.prepend(
+        h(
+          'li',
+          {
+            class: 'own-segment',
+            title: `Your own Clockify entry ${time}`,
+            style: { left: `${((start - from) / span) * 100}%`, width: `${((end - start) / span) * 100}%` },
+          },
+          h('span', { class: 'visually-hidden' }, `Your own Clockify entry ${time}`),
+        ),
+      );
+      ownList.append(
+        h(
+          'li',
+          { class: 'own-entry' },
+          h('span', { class: 'swatch own-swatch', 'aria-hidden': 'true' }),
+          h('span', { class: 'entry-time' }, time),
+          h('span', { class: 'entry-project' }, 'Your own Clockify entry'),
+          h('span', { class: 'muted' }, duration((end - start) * 60)),
+        ),
+      );
+    }
     const meta = [];
-    if (plan.mode) {
+    if (plan && plan.mode) {
       meta.push(plan.mode === 'ACTUAL' ? 'Actual times' : 'Normalized to the work day');
     }
-    meta.push(plan.revision ? `revision ${plan.revision}` : 'not pushed yet');
+    if (plan) {
+      meta.push(plan.revision ? `revision ${plan.revision}` : 'not pushed yet');
+    }
     if (day.sync) {
       meta.push(`applied revision ${day.sync.appliedRevision}`);
+    }
+    if (own.length) {
+      meta.push('planned around your own entries');
     }
     append(
       block,
       h('p', { class: 'muted small' }, meta.join(' · ')),
       bar,
       h('div', { class: 'bar-axis', 'aria-hidden': 'true' }, h('span', {}, hhmm(from)), h('span', {}, hhmm(to))),
-      legend,
+      entries.length ? legend : null,
+      own.length ? ownList : null,
     );
     return block;
+  }
+
+  /** In ACTUAL mode: sessions that overlap the user's own Clockify entries. */
+  function conflictsBlock(day) {
+    const conflicts = (day && day.conflicts) || [];
+    if (!conflicts.length) {
+      return null;
+    }
+    const zone = state.settings.timeZone || 'UTC';
+    const at = (iso) => (iso ? hhmm(wallClock(Date.parse(iso), zone).minutes) : '?');
+    return h(
+      'div',
+      { class: 'notice notice-warn conflicts', dataset: { role: 'conflicts' } },
+      h('p', {}, `${conflicts.length === 1 ? 'A session overlaps' : `${conflicts.length} sessions overlap`} your own Clockify entries:`),
+      h(
+        'ul',
+        {},
+        conflicts.map((c) =>
+          h(
+            'li',
+            {},
+            typeof c === 'string'
+              ? c
+              : [
+                  c.start || c.end ? `${at(c.start)}–${at(c.end)}` : null,
+                  c.projectKey ? ` ${c.projectKey}` : null,
+                  c.reason || c.message ? ` ${c.reason || c.message}` : null,
+                ],
+          ),
+        ),
+      ),
+    );
+  }
+
+  /** A day applied in a dry run: the Clockify calls of its newest dry run, collapsed. */
+  function dryRunBlock(date, day) {
+    if (!day || !day.sync || !day.sync.dryRun) {
+      return null;
+    }
+    const run = newestDryRun(state.runs, date);
+    if (!run) {
+      return null;
+    }
+    const count = (run.calls || []).length;
+    const details = h(
+      'details',
+      { class: 'dry-run', dataset: { role: 'dry-run' }, open: state.openCalls.has(date) },
+      h(
+        'summary',
+        { dataset: { focusKey: `calls-${date}` } },
+        `Dry run of revision ${run.revision}: ${count === 1 ? '1 Clockify call' : `${count} Clockify calls`} it would make`,
+      ),
+      callList(run),
+    );
+    // Kept open across the refreshes that redraw the week.
+    details.addEventListener('toggle', () => {
+      if (details.open) {
+        state.openCalls.add(date);
+      } else {
+        state.openCalls.delete(date);
+      }
+    });
+    return details;
   }
 
   async function dayAction(button, date, action, doneText) {
@@ -607,11 +735,13 @@ function formatShare(share) {
   return `${(Math.round(share * 1000) / 10).toString()}%`;
 }
 
-function projectLabel(projectId, slot) {
+/** A project's name where Clockify's list is known (else its id); Other for the other bucket. */
+function projectLabel(catalog, projectId, slot) {
+  const name = projectName(catalog, projectId);
   if (slot === 'other') {
-    return projectId ? `Other (${projectId})` : 'Other';
+    return projectId ? `Other (${name})` : 'Other';
   }
-  return projectId || 'Other';
+  return name || 'Other';
 }
 
 function colorKey(entry) {

@@ -2,16 +2,21 @@ package io.focussync.e2e.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.focussync.clockify.simulator.ClockifySimulator;
+import io.focussync.clockify.simulator.SimEntry;
 import io.focussync.e2e.support.E2eStack;
 import io.focussync.e2e.support.GatewayApi;
 import io.focussync.e2e.support.PipelineWorld;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,18 +25,23 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The web dashboard in a real headless Chromium against the packaged services: sign in, a week with
  * a synced day, a settings change that changes the plan, approval, inline validation errors,
- * secrets never shown, and one screenshot per page at 1280 and 390 px (target/screenshots/).
+ * secrets never shown, going live from a dry run (the Clockify simulator receives the previewed
+ * days), the sync history with what to do about a day and a refused key, and one screenshot per
+ * page at 1280 and 390 px (target/screenshots/).
  */
 class DashboardIT {
 
   private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
   private static E2eStack stack;
+  private static ClockifySimulator clockify;
 
   @BeforeAll
   static void startStack() {
     Browser.requireInstalled();
-    stack = PipelineWorld.get().stack();
+    PipelineWorld world = PipelineWorld.get();
+    stack = world.stack();
+    clockify = world.clockify();
   }
 
   @Test
@@ -295,6 +305,247 @@ class DashboardIT {
                       cases);
       assertThat(actual).containsExactlyElementsOf(cases);
     }
+  }
+
+  @Test
+  void goingLiveFromADryRunPushesThePreviewedDaysToClockify() {
+    Person user = newUser("dashboard-golive");
+    assertThat(
+            user.api()
+                .put(
+                    "/api/v1/settings/allocation",
+                    Map.of(
+                        "timeZone",
+                        "UTC",
+                        "projectMapping",
+                        Map.of("acme-api", "p-acme"),
+                        "pushPolicy",
+                        "LIVE"))
+                .status())
+        .isEqualTo(200);
+    SimAccount account = simulatorAccount("golive");
+    LocalDate wednesday = lastWeeksWednesday(LocalDate.now(ZoneOffset.UTC));
+
+    try (Browser browser = Browser.open(stack.gatewayUrl(), 1280, 900)) {
+      browser.open("/");
+      browser.awaitVisible(By.id("sign-in-form"));
+      signIn(browser, user);
+
+      // A dry run against the simulator: it says what going live will do, and offers no push.
+      browser.click(By.cssSelector("a[data-nav=connections]"));
+      browser.type(By.cssSelector("#clockify-form [name=apiKey]"), account.apiKey());
+      browser.type(By.cssSelector("#clockify-form [name=workspaceId]"), account.workspace());
+      browser.type(By.cssSelector("#clockify-form [name=baseUrl]"), clockify.baseUrl());
+      browser.click(By.cssSelector("#clockify-form [name=dryRun]"));
+      browser.click(By.cssSelector("#clockify-form button[type=submit]"));
+      browser.awaitText(By.id("clockify-state"), "dry run");
+      browser.awaitText(By.id("clockify-dry-run-note"), "switch to live", "Push previewed days");
+      assertThat(browser.driver().findElements(By.id("go-live-form"))).isEmpty();
+
+      // A previewed day: the week shows the calls its dry run would make; Clockify has nothing.
+      assertThat(
+              user.api()
+                  .post(
+                      "/api/v1/sessions",
+                      Map.of(
+                          "projectKey",
+                          "acme-api",
+                          "start",
+                          wednesday + "T10:00:00Z",
+                          "end",
+                          wednesday + "T12:00:00Z"))
+                  .status())
+          .isEqualTo(202);
+      browser.click(By.cssSelector("a[data-nav=week]"));
+      browser.awaitVisible(By.cssSelector("section.day"));
+      browser.click(By.id("prev-week"));
+      awaitStatus(browser, wednesday, "SYNCED");
+      browser.click(By.cssSelector(dayCss(wednesday) + " [data-role=dry-run] summary"));
+      browser.awaitText(
+          By.cssSelector(dayCss(wednesday) + " [data-role=dry-run-calls]"),
+          "POST",
+          "/v1/workspaces/" + account.workspace() + "/time-entries",
+          "p-acme");
+      browser.screenshot("1280-week-dry-run-calls");
+      assertThat(clockify.entries(account.workspace())).isEmpty();
+
+      // Saved live: the push is offered (last 30 days by default) and names the day that went.
+      browser.click(By.cssSelector("a[data-nav=connections]"));
+      browser.type(By.cssSelector("#clockify-form [name=apiKey]"), account.apiKey());
+      browser.click(By.cssSelector("#clockify-form [name=dryRun]"));
+      browser.click(By.cssSelector("#clockify-form button[type=submit]"));
+      browser.awaitText(By.cssSelector("main > .notice"), "connected live");
+      browser.awaitVisible(By.id("go-live-form"));
+      assertThat(browser.find(By.id("clockify-state")).getText()).doesNotContain("dry run");
+      assertThat(browser.driver().findElements(By.id("clockify-dry-run-note"))).isEmpty();
+      assertThat(clockify.entries(account.workspace())).isEmpty();
+      browser.click(By.cssSelector("#go-live-form button[type=submit]"));
+      browser.awaitText(By.id("go-live-result"), "1 day goes to Clockify now");
+      browser.awaitVisible(By.cssSelector("#go-live-result li[data-date='" + wednesday + "']"));
+      browser.screenshot("1280-connections-go-live");
+      browser.assertNoHorizontalScroll("connections after going live");
+
+      // The simulator receives the day's entry: 09:00-17:00 (the one key's 100 %) on p-acme.
+      PipelineWorld.eventually()
+          .untilAsserted(
+              () ->
+                  assertThat(clockify.entries(account.workspace()))
+                      .singleElement()
+                      .satisfies(
+                          entry -> {
+                            assertThat(entry.projectId()).isEqualTo("p-acme");
+                            assertThat(entry.start()).startsWith(wednesday + "T09:00");
+                            assertThat(entry.end()).startsWith(wednesday + "T17:00");
+                          }));
+
+      // The history lists the dry run and the live run of that day.
+      browser.click(By.cssSelector("a[data-nav=history]"));
+      browser.awaitVisible(
+          By.cssSelector(
+              "#history-table tr[data-date='"
+                  + wednesday
+                  + "'][data-dry-run=true][data-status=SYNCED]"));
+      browser.awaitVisible(
+          By.cssSelector(
+              "#history-table tr[data-date='"
+                  + wednesday
+                  + "'][data-dry-run=false][data-status=SYNCED]"));
+      assertThat(browser.javascriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
+  void theSyncHistoryShowsRunsAndWhatToDoAboutALockedEntryAndARefusedKey() {
+    Person user = newUser("dashboard-history");
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("timeZone", "UTC");
+    settings.put("projectMapping", Map.of("alpha", "p-alpha", "beta", "p-beta"));
+    settings.put("pushPolicy", "LIVE");
+    assertThat(user.api().put("/api/v1/settings/allocation", settings).status()).isEqualTo(200);
+    SimAccount account = simulatorAccount("history");
+    assertThat(
+            user.api()
+                .put(
+                    "/api/v1/connections/clockify",
+                    Map.of(
+                        "apiKey",
+                        account.apiKey(),
+                        "workspaceId",
+                        account.workspace(),
+                        "baseUrl",
+                        clockify.baseUrl()))
+                .status())
+        .isEqualTo(200);
+    LocalDate wednesday = lastWeeksWednesday(LocalDate.now(ZoneOffset.UTC));
+
+    // A synced day whose entry is then locked in Clockify (an approval): its next change is
+    // refused.
+    postSession(user, "alpha", wednesday + "T10:00:00Z", wednesday + "T11:00:00Z");
+    SimEntry entry =
+        PipelineWorld.eventually()
+            .until(() -> clockify.entries(account.workspace()), entries -> entries.size() == 1)
+            .get(0);
+    clockify.lock(entry.id());
+    postSession(user, "beta", wednesday + "T12:00:00Z", wednesday + "T13:00:00Z");
+    PipelineWorld.eventually()
+        .until(
+            () -> user.api().get("/api/v1/days/" + wednesday).json().get("status").asString(),
+            "NEEDS_ATTENTION"::equals);
+    // Then the key is revoked in Clockify: the next day's push is refused, the connection waits.
+    clockify.revokeKey(account.apiKey());
+    LocalDate thursday = wednesday.plusDays(1);
+    postSession(user, "alpha", thursday + "T10:00:00Z", thursday + "T11:00:00Z");
+    PipelineWorld.eventually()
+        .until(
+            () -> user.api().get("/api/v1/connections/clockify").json().get("status").asString(),
+            "NEEDS_ATTENTION"::equals);
+
+    try (Browser browser = Browser.open(stack.gatewayUrl(), 1280, 900)) {
+      browser.open("/");
+      browser.awaitVisible(By.id("sign-in-form"));
+      signIn(browser, user);
+      // The refused key is said on every page, with what to do.
+      browser.awaitText(
+          By.id("connection-attention"),
+          "Clockify needs attention",
+          "refused the API key",
+          "save a new key on the Connections page");
+      browser.click(By.id("prev-week"));
+      browser.awaitText(
+          By.cssSelector(dayCss(wednesday) + " [data-role=last-error]"),
+          "is locked (403)",
+          "What to do",
+          "locked or approved in Clockify");
+
+      browser.click(By.cssSelector("a[data-nav=history]"));
+      By lockedDay = By.cssSelector("#history-attention li[data-date='" + wednesday + "']");
+      browser.awaitText(
+          lockedDay,
+          "Needs attention",
+          "entry " + entry.id(),
+          "is locked (403)",
+          "What to do",
+          "nothing will be written to it");
+      // The runs: the first synced live with one entry created, then the refused change.
+      browser.awaitText(
+          By.cssSelector(
+              "#history-table tr[data-date='"
+                  + wednesday
+                  + "'][data-dry-run=false][data-status=SYNCED]"),
+          "1 / 0 / 0 / 0",
+          "Live",
+          "Synced");
+      browser.awaitText(
+          By.cssSelector(
+              "#history-table tr[data-date='" + wednesday + "'][data-status=NEEDS_ATTENTION]"),
+          "is locked (403)",
+          "Needs attention");
+      browser.awaitText(
+          By.cssSelector(
+              "#history-table tr[data-date='" + thursday + "'][data-status=NEEDS_ATTENTION]"),
+          "refused the API key",
+          "save a new key");
+      browser.awaitText(By.id("connection-attention"), "refused the API key");
+      browser.screenshot("1280-history");
+      browser.assertNoHorizontalScroll("history");
+      browser.resize(390, 844);
+      browser.screenshot("390-history");
+      browser.assertNoHorizontalScroll("history at 390 px");
+      assertThat(browser.javascriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
+  void withoutAConnectionThePickersTakeIdsAndSayWhy() {
+    Person user = newUser("dashboard-no-projects");
+    try (Browser browser = Browser.open(stack.gatewayUrl(), 390, 844)) {
+      browser.open("/");
+      browser.awaitVisible(By.id("sign-in-form"));
+      signIn(browser, user);
+      browser.click(By.cssSelector("a[data-nav=settings]"));
+      browser.awaitText(By.id("projects-unavailable"), "Type project ids instead");
+      browser.click(By.id("add-rule"));
+      browser.type(By.cssSelector("#rule-rows li:last-child [data-role=rule-project]"), "p-typed");
+      assertThat(browser.find(By.cssSelector("[name=otherProjectId]")).getTagName())
+          .isEqualTo("input");
+      browser.assertNoHorizontalScroll("settings without projects");
+    }
+  }
+
+  /** A Clockify user with a workspace of their own and a key the simulator accepts. */
+  private record SimAccount(String workspace, String apiKey) {}
+
+  private static SimAccount simulatorAccount(String name) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    SimAccount account = new SimAccount("ws-" + name + "-" + suffix, "key-" + UUID.randomUUID());
+    clockify.addKey(account.apiKey(), "cu-" + name + "-" + suffix, "UTC", account.workspace());
+    return account;
+  }
+
+  private static void postSession(Person user, String key, String start, String end) {
+    GatewayApi.Reply reply =
+        user.api().post("/api/v1/sessions", Map.of("projectKey", key, "start", start, "end", end));
+    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
   }
 
   private static void signIn(Browser browser, Person user) {

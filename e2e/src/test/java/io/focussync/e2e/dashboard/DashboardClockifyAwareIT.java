@@ -1,0 +1,260 @@
+package io.focussync.e2e.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.focussync.clockify.simulator.ClockifySimulator;
+import io.focussync.clockify.simulator.SimEntry;
+import io.focussync.e2e.support.E2eStack;
+import io.focussync.e2e.support.GatewayApi;
+import io.focussync.e2e.support.PipelineWorld;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard's side of issue 18's Clockify-aware API, which other branches build: projects
+ * picked by name ({@code GET /api/v1/clockify/projects}, the simulator's projects) and the user's
+ * own Clockify entries in the week ({@code manualEntries} of the day view).
+ *
+ * <p>Each test first checks that the server side is there and is skipped, saying what is missing,
+ * when it is not: {@code ClockifySimulator.addProject(workspaceId, id, name, clientName, archived)}
+ * for the picker; a day view listing the simulator's own entry for the week. Once they are merged
+ * the tests run and fail on the dashboard's faults.
+ */
+class DashboardClockifyAwareIT {
+
+  private static E2eStack stack;
+  private static ClockifySimulator clockify;
+
+  @BeforeAll
+  static void startStack() {
+    Browser.requireInstalled();
+    PipelineWorld world = PipelineWorld.get();
+    stack = world.stack();
+    clockify = world.clockify();
+  }
+
+  @Test
+  void projectsAreOfferedByNameAndTheChosenOnesIdIsSaved() {
+    Person user = newUser("dashboard-projects");
+    Account account = liveConnection(user);
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String acme = "p-acme-" + suffix;
+    String internal = "p-internal-" + suffix;
+    String old = "p-old-" + suffix;
+    addProject(account.workspace(), acme, "Acme API " + suffix, "Acme Corp", false);
+    addProject(account.workspace(), internal, "Internal " + suffix, null, false);
+    addProject(account.workspace(), old, "Old project " + suffix, "Legacy", true);
+    GatewayApi.Reply listed = user.api().get("/api/v1/clockify/projects");
+    assertThat(listed.status()).as("GET /api/v1/clockify/projects: %s", listed).isEqualTo(200);
+    LocalDate wednesday = lastWeeksWednesday(LocalDate.now(ZoneOffset.UTC));
+
+    try (Browser browser = Browser.open(stack.gatewayUrl(), 1280, 900)) {
+      browser.open("/");
+      browser.awaitVisible(By.id("sign-in-form"));
+      signIn(browser, user);
+
+      // Settings: the mapping's project is chosen by name (client shown); archived not offered.
+      browser.click(By.cssSelector("a[data-nav=settings]"));
+      browser.click(By.id("add-mapping"));
+      browser.type(By.cssSelector("#mapping-rows .row:last-child [data-role=mapping-key]"), "acme");
+      Select mapping =
+          new Select(
+              browser.find(
+                  By.cssSelector("#mapping-rows .row:last-child [data-role=mapping-project]")));
+      assertThat(mapping.getOptions())
+          .extracting(WebElement::getText)
+          .contains("Acme API " + suffix + " · Acme Corp", "Internal " + suffix)
+          .noneMatch(text -> text.contains("Old project"));
+      mapping.selectByVisibleText("Acme API " + suffix + " · Acme Corp");
+      new Select(browser.find(By.cssSelector("[name=otherProjectId]")))
+          .selectByVisibleText("Internal " + suffix);
+      assertThat(browser.driver().findElements(By.id("projects-unavailable"))).isEmpty();
+      browser.type(By.id("preview-key"), "acme");
+      browser.awaitText(By.id("preview-result"), "maps to project Acme API " + suffix);
+      browser.click(By.cssSelector("#settings-form button[type=submit]"));
+      browser.awaitText(By.id("settings-saved"), "Settings saved");
+      browser.screenshot("1280-settings-project-picker");
+
+      JsonNode saved = user.api().get("/api/v1/settings/allocation").json();
+      assertThat(saved.get("projectMapping").get("acme").asString()).isEqualTo(acme);
+      assertThat(saved.get("otherProjectId").asString()).isEqualTo(internal);
+
+      // The week shows the names, not the ids.
+      postSession(user, "acme", wednesday + "T10:00:00Z", wednesday + "T11:00:00Z");
+      postSession(user, "misc", wednesday + "T11:00:00Z", wednesday + "T12:00:00Z");
+      browser.click(By.cssSelector("a[data-nav=week]"));
+      browser.awaitVisible(By.cssSelector("section.day"));
+      browser.click(By.id("prev-week"));
+      String legend =
+          browser.awaitText(
+              By.cssSelector(dayCss(wednesday) + " [data-role=plan-legend]"),
+              "Acme API " + suffix + " · Acme Corp",
+              "Other (Internal " + suffix + ")");
+      assertThat(legend).doesNotContain(acme).doesNotContain(internal);
+      assertThat(browser.javascriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
+  void theUsersOwnClockifyEntriesShowInTheWeek() {
+    Person user = newUser("dashboard-own-entries");
+    assertThat(
+            user.api()
+                .put(
+                    "/api/v1/settings/allocation",
+                    Map.of("timeZone", "UTC", "mode", "ACTUAL", "pushPolicy", "LIVE"))
+                .status())
+        .isEqualTo(200);
+    Account account = liveConnection(user);
+    LocalDate wednesday = lastWeeksWednesday(LocalDate.now(ZoneOffset.UTC));
+    // A meeting the user logged in Clockify themselves (no Focus Sync marker tag).
+    clockify.putEntry(
+        new SimEntry(
+            clockify.newId(),
+            account.workspace(),
+            account.clockifyUser(),
+            null,
+            wednesday + "T13:00:00Z",
+            wednesday + "T14:00:00Z",
+            "Meeting",
+            List.of(),
+            false));
+    postSession(user, "acme", wednesday + "T10:00:00Z", wednesday + "T11:00:00Z");
+    awaitOwnEntriesInTheDayView(user, wednesday);
+
+    try (Browser browser = Browser.open(stack.gatewayUrl(), 1280, 900)) {
+      browser.open("/");
+      browser.awaitVisible(By.id("sign-in-form"));
+      signIn(browser, user);
+      browser.click(By.id("prev-week"));
+      browser.awaitText(
+          By.cssSelector(dayCss(wednesday) + " [data-role=own-entries]"),
+          "13:00–14:00",
+          "Your own Clockify entry");
+      assertThat(browser.driver().findElements(By.cssSelector(dayCss(wednesday) + " .own-segment")))
+          .hasSize(1);
+      browser.screenshot("1280-week-own-entries");
+      assertThat(browser.javascriptErrors()).isEmpty();
+    }
+  }
+
+  // ---- the server side of issue 18, or a skip that names what is missing ----
+
+  private static void addProject(
+      String workspace, String id, String name, String clientName, boolean archived) {
+    Method add;
+    try {
+      add =
+          ClockifySimulator.class.getMethod(
+              "addProject", String.class, String.class, String.class, String.class, boolean.class);
+    } catch (NoSuchMethodException e) {
+      Assumptions.abort(
+          "ClockifySimulator.addProject(workspaceId, id, name, clientName, archived) is not there"
+              + " yet (the clockify-connector's projects of issue 18): skipped");
+      return;
+    }
+    try {
+      add.invoke(clockify, workspace, id, name, clientName, archived);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("adding a project to the simulator", e);
+    }
+  }
+
+  private static void awaitOwnEntriesInTheDayView(Person user, LocalDate date) {
+    Instant until = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(until)) {
+      JsonNode day = user.api().get("/api/v1/days/" + date).json();
+      JsonNode own = day.get("manualEntries");
+      if (own != null && own.isArray() && !own.isEmpty()) {
+        return;
+      }
+      sleep(Duration.ofMillis(500));
+    }
+    Assumptions.abort(
+        "GET /api/v1/days/"
+            + date
+            + " lists no manualEntries within 90 s of a session on a day with an entry of the"
+            + " user's own in Clockify (the allocator's and connector's part of issue 18 is not"
+            + " there yet): skipped");
+  }
+
+  // ---- helpers ----
+
+  private record Person(String token, GatewayApi api) {}
+
+  private record Account(String workspace, String apiKey, String clockifyUser) {}
+
+  private static Person newUser(String name) {
+    GatewayApi.Reply reply =
+        stack.admin().post("/api/v1/admin/users", Map.of("name", name + "-" + System.nanoTime()));
+    assertThat(reply.status()).as("creating a user: %s", reply).isEqualTo(201);
+    String token = reply.json().get("token").asString();
+    return new Person(token, new GatewayApi(stack.gatewayUrl(), token));
+  }
+
+  /** A live Clockify connection of the user's own to the simulator. */
+  private static Account liveConnection(Person user) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    Account account = new Account("ws-aware-" + suffix, "key-" + UUID.randomUUID(), "cu-" + suffix);
+    clockify.addKey(account.apiKey(), account.clockifyUser(), "UTC", account.workspace());
+    GatewayApi.Reply reply =
+        user.api()
+            .put(
+                "/api/v1/connections/clockify",
+                Map.of(
+                    "apiKey",
+                    account.apiKey(),
+                    "workspaceId",
+                    account.workspace(),
+                    "baseUrl",
+                    clockify.baseUrl()));
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return account;
+  }
+
+  private static void postSession(Person user, String key, String start, String end) {
+    GatewayApi.Reply reply =
+        user.api().post("/api/v1/sessions", Map.of("projectKey", key, "start", start, "end", end));
+    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+  }
+
+  private static void signIn(Browser browser, Person user) {
+    browser.type(By.name("token"), user.token());
+    browser.click(By.cssSelector("#sign-in-form button[type=submit]"));
+    browser.awaitVisible(By.id("week-days"));
+    browser.awaitVisible(By.cssSelector("section.day"));
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static LocalDate lastWeeksWednesday(LocalDate today) {
+    return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1).plusDays(2);
+  }
+
+  private static String dayCss(LocalDate date) {
+    return "section.day[data-date='" + date + "']";
+  }
+}
