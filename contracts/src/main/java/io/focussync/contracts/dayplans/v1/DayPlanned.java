@@ -11,9 +11,9 @@ import java.util.List;
  * revision grows strictly per user-day; an empty entry list means "none of our entries".
  *
  * @param mode {@code NORMALIZED} or {@code ACTUAL}
- * @param busy the time the user's own Clockify entries take, as the plan was made around it (in
- *     the connector's last observation; empty: none known). Not written when empty, so the JSON of
- *     a plan without it is as before
+ * @param busy the time the user's own Clockify entries take, as the plan was made around it (in the
+ *     connector's last observation; empty: none known). Not written when empty, so the JSON of a
+ *     plan without it is as before
  */
 public record DayPlanned(
     String userId,
