@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.focussync.clockify.IntegrationTestBase;
 import io.focussync.clockify.simulator.SimEntry;
+import io.focussync.clockify.simulator.SimFault;
 import io.focussync.contracts.syncresults.v1.DaySyncFailed;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,5 +64,17 @@ class LockedPeriodTest extends IntegrationTestBase {
     assertThat(failed.failedSlots()).containsExactly("project:a");
     assertThat(failed.reason()).contains("403");
     assertThat(CLOCKIFY.entries(workspace)).extracting(SimEntry::projectId).containsExactly("pb");
+  }
+
+  @Test
+  void settingsClockifyRefusesToShowCountAsNoLock() {
+    String user = unique("no-settings");
+    String workspace = connect(user);
+    CLOCKIFY.fail("GET", "^/v1/workspaces/" + workspace + "$", 1, SimFault.status(403));
+
+    publish(plan(user, 1, entry("project:a", "pa", "09:00", "17:00")));
+
+    awaitSynced(user, 1);
+    assertThat(CLOCKIFY.entries(workspace)).hasSize(1);
   }
 }
