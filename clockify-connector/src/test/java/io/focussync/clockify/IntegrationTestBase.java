@@ -8,8 +8,10 @@ import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.Topics;
+import io.focussync.contracts.dayplans.v1.BusyInterval;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.dayplans.v1.PlannedEntry;
+import io.focussync.contracts.syncresults.v1.DayBusyObserved;
 import io.focussync.contracts.syncresults.v1.DaySyncFailed;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import io.focussync.platform.auth.InternalIdentity;
@@ -170,6 +172,17 @@ public abstract class IntegrationTestBase {
         userId, date, "UTC", revision, "NORMALIZED", Arrays.asList(entries), Instant.now());
   }
 
+  /** A plan of {@link #DAY} (UTC) made around the user's own entries taking {@code busy}. */
+  protected static DayPlanned planAround(
+      String userId, long revision, List<BusyInterval> busy, PlannedEntry... entries) {
+    return new DayPlanned(
+        userId, DAY, "UTC", revision, "NORMALIZED", Arrays.asList(entries), Instant.now(), busy);
+  }
+
+  protected static BusyInterval busy(String from, String to) {
+    return new BusyInterval(at(from), at(to));
+  }
+
   protected static void publish(DayPlanned plan) {
     TestTopics.send(
         Topics.DAY_PLANS,
@@ -225,6 +238,19 @@ public abstract class IntegrationTestBase {
             found -> found != null);
   }
 
+  protected static DayBusyObserved awaitBusyObserved(String userId, long revision) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                results(userId).stream()
+                    .filter(e -> e instanceof DayBusyObserved seen && seen.revision() == revision)
+                    .map(DayBusyObserved.class::cast)
+                    .findFirst()
+                    .orElse(null),
+            found -> found != null);
+  }
+
   private static synchronized void startCollecting() {
     if (collecting) {
       return;
@@ -255,6 +281,16 @@ public abstract class IntegrationTestBase {
   protected static long entryWrites(String workspace) {
     return CLOCKIFY
         .requests(r -> r.isEntryWrite() && r.path().contains("/workspaces/" + workspace + "/"))
+        .size();
+  }
+
+  /** Listings of the user's entries the simulator received for a workspace. */
+  protected static long listings(String workspace) {
+    return CLOCKIFY
+        .requests(
+            r ->
+                r.method().equals("GET")
+                    && r.path().startsWith("/v1/workspaces/" + workspace + "/user/"))
         .size();
   }
 

@@ -59,6 +59,18 @@ public interface ClockifyApi {
    */
   List<TimeEntry> listEntries(String userId, Instant from, Instant to, String tagId);
 
+  /** {@code GET /v1/workspaces/{ws}}: the connection's workspace with its lock settings. */
+  Workspace workspace();
+
+  /** {@code GET /v1/workspaces}: the workspaces the key's owner belongs to (not paged). */
+  List<Workspace> workspaces();
+
+  /**
+   * {@code GET /v1/workspaces/{ws}/projects}, every page: the workspace's projects, archived ones
+   * too.
+   */
+  List<Project> projects();
+
   /** Whether this is a dry run that records calls instead of making them. */
   default boolean dryRun() {
     return false;

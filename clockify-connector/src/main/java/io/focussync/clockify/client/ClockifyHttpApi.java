@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -158,22 +159,51 @@ final class ClockifyHttpApi implements ClockifyApi {
 
   @Override
   public List<TimeEntry> listEntries(String userId, Instant from, Instant to, String tagId) {
-    List<TimeEntry> all = new ArrayList<>();
+    StringBuilder path =
+        new StringBuilder(workspacePath("/user/" + encode(userId) + "/time-entries"))
+            .append("?start=")
+            .append(encode(Timestamps.format(from)))
+            .append("&end=")
+            .append(encode(Timestamps.format(to)));
+    if (tagId != null) {
+      path.append("&tags=").append(encode(tagId));
+    }
+    return everyPage("list_entries", path.append('&').toString(), ClockifyJson::entries);
+  }
+
+  @Override
+  public Workspace workspace() {
+    return ClockifyJson.workspace(
+        read(call("get_workspace", "GET", workspacePath(""), null, true)));
+  }
+
+  @Override
+  public List<Workspace> workspaces() {
+    return ClockifyJson.workspaces(
+        read(call("list_workspaces", "GET", "/v1/workspaces", null, true)));
+  }
+
+  @Override
+  public List<Project> projects() {
+    // Without "archived": Clockify lists archived and active projects alike.
+    return everyPage("list_projects", workspacePath("/projects") + "?", ClockifyJson::projects);
+  }
+
+  /**
+   * Every page of a listing ({@code page} from 1, {@code page-size} as configured) until Clockify
+   * says {@code Last-Page: true} or a page comes back short.
+   *
+   * @param pathAndQuery the path with its query so far, ending in {@code ?} or {@code &}
+   */
+  private <T> List<T> everyPage(
+      String operation, String pathAndQuery, Function<JsonNode, List<T>> parse) {
+    List<T> all = new ArrayList<>();
     for (int page = 1; page < 1000; page++) {
-      StringBuilder path =
-          new StringBuilder(workspacePath("/user/" + encode(userId) + "/time-entries"))
-              .append("?start=")
-              .append(encode(Timestamps.format(from)))
-              .append("&end=")
-              .append(encode(Timestamps.format(to)));
-      if (tagId != null) {
-        path.append("&tags=").append(encode(tagId));
-      }
-      path.append("&page=").append(page).append("&page-size=").append(properties.pageSize());
-      Reply reply = callReply("list_entries", "GET", path.toString(), null, true);
-      List<TimeEntry> entries = ClockifyJson.entries(read(reply));
-      all.addAll(entries);
-      if (reply.lastPage() || entries.size() < properties.pageSize()) {
+      String path = pathAndQuery + "page=" + page + "&page-size=" + properties.pageSize();
+      Reply reply = callReply(operation, "GET", path, null, true);
+      List<T> items = parse.apply(read(reply));
+      all.addAll(items);
+      if (reply.lastPage() || items.size() < properties.pageSize()) {
         break;
       }
     }

@@ -66,9 +66,48 @@ final class ClockifyJson {
         text(node, "id"), text(node, "name"), text(node.path("settings"), "timeZone"));
   }
 
+  /**
+   * A project. The spec's {@code ProjectDtoV1} lists no client; its {@code ProjectDtoImplV1} and
+   * Clockify's answers carry {@code clientName}, read when present.
+   */
   static Project project(JsonNode node) {
     return new Project(
-        text(node, "id"), text(node, "name"), node.path("archived").asBoolean(false));
+        text(node, "id"),
+        text(node, "name"),
+        blankToNull(text(node, "clientName")),
+        blankToNull(text(node, "color")),
+        node.path("archived").asBoolean(false));
+  }
+
+  static List<Project> projects(JsonNode array) {
+    List<Project> projects = new ArrayList<>();
+    if (array != null && array.isArray()) {
+      array.forEach(node -> projects.add(project(node)));
+    }
+    return projects;
+  }
+
+  /** A workspace with {@code workspaceSettings.lockTimeEntries}, lockTimeZone and automaticLock. */
+  static Workspace workspace(JsonNode node) {
+    JsonNode settings = node.path("workspaceSettings");
+    return new Workspace(
+        text(node, "id"),
+        text(node, "name"),
+        Timestamps.parse(text(settings, "lockTimeEntries")),
+        blankToNull(text(settings, "lockTimeZone")),
+        blankToNull(text(settings.path("automaticLock"), "type")));
+  }
+
+  static List<Workspace> workspaces(JsonNode array) {
+    List<Workspace> workspaces = new ArrayList<>();
+    if (array != null && array.isArray()) {
+      array.forEach(node -> workspaces.add(workspace(node)));
+    }
+    return workspaces;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   static String text(JsonNode node, String field) {

@@ -59,7 +59,26 @@ public final class RecordingClockify implements ClockifyApi {
   @Override
   public Optional<Project> project(String projectId) {
     calls.add(new RecordedCall("GET", path("/projects/" + projectId), null));
-    return Optional.of(new Project(projectId, null, false));
+    return Optional.of(new Project(projectId, null, null, null, false));
+  }
+
+  /** Without a key nothing can be read: a workspace that locks nothing. */
+  @Override
+  public Workspace workspace() {
+    calls.add(new RecordedCall("GET", path(""), null));
+    return new Workspace(workspaceId, null, null, null, null);
+  }
+
+  @Override
+  public List<Workspace> workspaces() {
+    calls.add(new RecordedCall("GET", "/v1/workspaces", null));
+    return List.of();
+  }
+
+  @Override
+  public List<Project> projects() {
+    calls.add(new RecordedCall("GET", path("/projects"), null));
+    return List.of();
   }
 
   @Override

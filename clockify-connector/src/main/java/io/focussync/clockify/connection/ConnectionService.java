@@ -174,6 +174,20 @@ public class ConnectionService {
     if (connection.dryRun()) {
       return new RecordingClockify(connection.workspaceId());
     }
+    return realClient(connection);
+  }
+
+  /**
+   * A client that reads from Clockify with the connection's key, also for a dry run that has one;
+   * empty when the connection has no key.
+   */
+  public Optional<ClockifyApi> readerFor(Connection connection) {
+    return connection.encryptedApiKey() == null
+        ? Optional.empty()
+        : Optional.of(realClient(connection));
+  }
+
+  private ClockifyApi realClient(Connection connection) {
     CachedClient cached = clientCache.get(connection.userId());
     if (cached != null && cached.serves(connection)) {
       return cached.api;

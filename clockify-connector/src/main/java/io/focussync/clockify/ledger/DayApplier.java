@@ -8,10 +8,15 @@ import io.focussync.clockify.connection.Connection;
 import io.focussync.clockify.connection.ConnectionService;
 import io.focussync.clockify.history.HistoryStore;
 import io.focussync.clockify.history.SyncRun;
+import io.focussync.clockify.locks.WorkspaceLocks;
 import io.focussync.clockify.reconcile.DayLostException;
 import io.focussync.clockify.reconcile.DayOutcome;
+import io.focussync.clockify.reconcile.DayPlan;
 import io.focussync.clockify.reconcile.DayRun;
 import io.focussync.clockify.reconcile.DesiredEntry;
+import io.focussync.clockify.reconcile.LedgerSlot;
+import io.focussync.clockify.reconcile.LockDate;
+import io.focussync.contracts.dayplans.v1.BusyInterval;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.dayplans.v1.PlannedEntry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,8 +24,12 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,8 +37,9 @@ import org.springframework.stereotype.Service;
 /**
  * Applies a user-day this replica owns: takes the day's lease (a new fencing token), publishes a
  * result left in its outbox, runs the newest stored plan through the framework-free {@link DayRun}
- * under a {@link FencedDay}, and settles the outcome with its result in one fenced write, then
- * publishes that result. Decisions are the core's; this class only orchestrates.
+ * under a {@link FencedDay} (with the workspace's lock as {@link WorkspaceLocks} caches it), and
+ * settles the outcome with its result in one fenced write, then publishes that result. Decisions
+ * are the core's; this class only orchestrates.
  */
 @Service
 public class DayApplier {
@@ -47,6 +57,7 @@ public class DayApplier {
   private final AcceptedPlans accepted;
   private final Ownership ownership;
   private final ConnectionService connections;
+  private final WorkspaceLocks locks;
   private final HistoryStore history;
   private final ResultPublisher results;
   private final SyncResults resultFactory;
@@ -60,6 +71,7 @@ public class DayApplier {
       AcceptedPlans accepted,
       Ownership ownership,
       ConnectionService connections,
+      WorkspaceLocks locks,
       HistoryStore history,
       ResultPublisher results,
       ApplyProperties properties,
@@ -70,6 +82,7 @@ public class DayApplier {
     this.accepted = accepted;
     this.ownership = ownership;
     this.connections = connections;
+    this.locks = locks;
     this.history = history;
     this.results = results;
     this.resultFactory = new SyncResults(clock);
@@ -163,17 +176,21 @@ public class DayApplier {
     FencedDay guard =
         new FencedDay(
             days, ownership, accepted, clock, properties.lease(), day, connection.scope());
+    // A dry run has no key to read the workspace's lock with: it knows of none.
+    LockDate lockDate =
+        api.dryRun() ? Optional::empty : () -> locks.of(connection.workspaceId(), api);
     DayRun.Context context =
         new DayRun.Context(
             api,
             guard,
             () -> markerTag(connection, api),
+            lockDate,
             connection.clockifyUserId(),
             properties.consistencyWindow(),
             clock);
-    DayPlanned plan = day.plan();
     DayOutcome result =
-        new DayRun(context, day.ledger(connection.scope()), desired(plan), plan.revision()).run();
+        new DayRun(context, dayPlan(day.plan()), day.ledger(connection.scope()), ourEntryIds(day))
+            .run();
     return settleOutcome(day, connection, api, result, outcome);
   }
 
@@ -199,6 +216,24 @@ public class DayApplier {
           DayStatus.NEEDS_ATTENTION,
           reason,
           resultFactory.needsAttention(plan, reason, attention.reasons().keySet()));
+      return Optional.empty();
+    }
+    if (result instanceof DayOutcome.Closed closed) {
+      outcome[0] = "closed";
+      record(day, api, "CLOSED", closed.reason(), 0, result.counts());
+      settleApplied(
+          day, DayStatus.CLOSED, closed.reason(), resultFactory.closed(plan, closed.reason()));
+      return Optional.empty();
+    }
+    if (result instanceof DayOutcome.BusyChanged changed) {
+      outcome[0] = "busy_changed";
+      String reason = busyReason(plan, changed.busy());
+      record(day, api, "WAITING_FOR_PLAN", reason, 0, result.counts());
+      settleApplied(
+          day,
+          DayStatus.WAITING_FOR_PLAN,
+          reason,
+          resultFactory.busyObserved(plan, changed.busy()));
       return Optional.empty();
     }
     if (result instanceof DayOutcome.CredentialsRefused refused) {
@@ -332,8 +367,41 @@ public class DayApplier {
             calls));
   }
 
-  private static List<DesiredEntry> desired(DayPlanned plan) {
-    return plan.entries().stream().map(DayApplier::desired).toList();
+  private static DayPlan dayPlan(DayPlanned plan) {
+    return new DayPlan(
+        plan.date(),
+        DayPlan.zoneOf(plan.timeZone()),
+        plan.revision(),
+        plan.entries().stream().map(DayApplier::desired).toList(),
+        plan.busy());
+  }
+
+  /** The entries of every ledger of the day (each scope's): ours, never busy time. */
+  private static Set<String> ourEntryIds(DayRecord day) {
+    Set<String> ids = new HashSet<>();
+    day.ledgers().values().stream()
+        .flatMap(List::stream)
+        .map(LedgerSlot::entryId)
+        .filter(Objects::nonNull)
+        .forEach(ids::add);
+    return ids;
+  }
+
+  private static String busyReason(DayPlanned plan, List<BusyInterval> busy) {
+    return "the user's own Clockify entries take "
+        + describe(busy)
+        + ", the plan was made around "
+        + describe(plan.busy())
+        + ": nothing written, waiting for a plan made around them";
+  }
+
+  private static String describe(List<BusyInterval> busy) {
+    if (busy.isEmpty()) {
+      return "no time";
+    }
+    return busy.stream()
+        .map(interval -> interval.start() + "/" + interval.end())
+        .collect(Collectors.joining(", "));
   }
 
   private static DesiredEntry desired(PlannedEntry entry) {

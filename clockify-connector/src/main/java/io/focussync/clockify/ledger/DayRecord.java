@@ -5,6 +5,7 @@ import io.focussync.clockify.reconcile.LedgerSlot;
 import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
+import io.focussync.contracts.syncresults.v1.DayBusyObserved;
 import io.focussync.contracts.syncresults.v1.DaySyncFailed;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import java.util.Map;
  *
  * @param plan the newest accepted plan (a newer one replaces an older one still waiting)
  * @param partition the partition of the plans topic the user's plans come on (who owns the day)
- * @param appliedRevision the last revision applied (synced or terminally needing attention)
+ * @param appliedRevision the last revision settled: nothing more is tried for it (synced, needing
+ *     attention, closed by Clockify's lock, or waiting for a plan made around the user's entries)
  * @param failures consecutive failed attempts at the current plan
  * @param reportedFailureRevision the last revision a DaySyncFailed(FAILED) was published for
  * @param fence the day's fencing token: every write of an apply is conditional on it
@@ -70,10 +72,18 @@ public record DayRecord(
   /** A result event stored with the write that settled the day, published after it. */
   public record PendingResult(String id, String type, byte[] json) {
 
+    private static final Map<String, Class<? extends FocusSyncEvent>> TYPES =
+        Map.of(
+            DaySynced.class.getSimpleName(), DaySynced.class,
+            DaySyncFailed.class.getSimpleName(), DaySyncFailed.class,
+            DayBusyObserved.class.getSimpleName(), DayBusyObserved.class);
+
     /** The stored event. */
     public FocusSyncEvent event() {
-      Class<? extends FocusSyncEvent> eventType =
-          DaySynced.class.getSimpleName().equals(type) ? DaySynced.class : DaySyncFailed.class;
+      Class<? extends FocusSyncEvent> eventType = TYPES.get(type);
+      if (eventType == null) {
+        throw new IllegalStateException("unknown result type in the outbox: " + type);
+      }
       return EventCodec.fromJson(eventType, json);
     }
   }

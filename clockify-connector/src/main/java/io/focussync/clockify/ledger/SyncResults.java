@@ -4,8 +4,10 @@ import io.focussync.clockify.connection.Connection;
 import io.focussync.clockify.reconcile.DayOutcome;
 import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.FocusSyncEvent;
+import io.focussync.contracts.dayplans.v1.BusyInterval;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.dayplans.v1.PlannedEntry;
+import io.focussync.contracts.syncresults.v1.DayBusyObserved;
 import io.focussync.contracts.syncresults.v1.DaySyncFailed;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import io.focussync.contracts.syncresults.v1.SyncedEntry;
@@ -56,6 +58,17 @@ final class SyncResults {
 
   DayRecord.PendingResult failed(DayPlanned plan, String reason, Collection<String> slots) {
     return failure(plan, "FAILED", reason, slots);
+  }
+
+  /** The day lies in Clockify's locked period: none of its planned slots can be written. */
+  DayRecord.PendingResult closed(DayPlanned plan, String reason) {
+    return failure(
+        plan, "CLOSED", reason, plan.entries().stream().map(PlannedEntry::slot).toList());
+  }
+
+  DayRecord.PendingResult busyObserved(DayPlanned plan, List<BusyInterval> busy) {
+    return pending(
+        new DayBusyObserved(plan.userId(), plan.date(), plan.revision(), busy, clock.instant()));
   }
 
   private DayRecord.PendingResult failure(

@@ -1,5 +1,6 @@
 package io.focussync.clockify.reconcile;
 
+import io.focussync.contracts.dayplans.v1.BusyInterval;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,4 +32,13 @@ public sealed interface DayOutcome {
 
   /** The key was refused: the connection needs a new one before anything is tried again. */
   record CredentialsRefused(String reason, Counts counts) implements DayOutcome {}
+
+  /** The day lies wholly in Clockify's locked period: nothing was written, nothing will be. */
+  record Closed(String reason, Counts counts) implements DayOutcome {}
+
+  /**
+   * The user's own entries take other time than the plan was made around: nothing was written; the
+   * day waits for a plan made around {@code busy}.
+   */
+  record BusyChanged(List<BusyInterval> busy, Counts counts) implements DayOutcome {}
 }

@@ -4,27 +4,34 @@ import io.focussync.clockify.client.ClockifyApi;
 import io.focussync.clockify.client.ClockifyException;
 import io.focussync.clockify.client.EntryBody;
 import io.focussync.clockify.client.TimeEntry;
+import io.focussync.contracts.dayplans.v1.BusyInterval;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * One run of a day's plan against Clockify: the decisions of the sync engine. It reconciles the
- * day's ledger to the plan ({@link Reconciler}) and takes each step crash-safe: a slot is recorded
- * pending before its POST; a POST that may have reached Clockify is never sent again before the
- * consistency window has passed and a lookup found no entry that is provably this slot's (marker
- * tag, project, start and end, owned by no other slot of the day); a DELETE or PUT refused with
- * 400/404 is "gone" only when a GET confirms it. Every ledger write goes through the {@link
+ * One run of a day's plan against Clockify: the decisions of the sync engine. A day that Clockify's
+ * lock closes gets no call. Otherwise the run lists the user's entries of the day once; when the
+ * user's own entries ({@link BusyTime}) take other time than the plan was made around, it writes
+ * nothing and asks for a new plan. Else it reconciles the day's ledger to the plan ({@link
+ * Reconciler}), touching only entries of the ledger, and takes each step crash-safe: a slot is
+ * recorded pending before its POST; a POST that may have reached Clockify is never sent again
+ * before the consistency window has passed and a lookup found no entry that is provably this slot's
+ * (marker tag, project, start and end, owned by no other slot of the day); a DELETE or PUT refused
+ * with 400/404 is "gone" only when a GET confirms it. Every ledger write goes through the {@link
  * DayGuard}, so a run that lost its day changes nothing.
  */
 public final class DayRun {
@@ -34,6 +41,7 @@ public final class DayRun {
       ClockifyApi api,
       DayGuard guard,
       MarkerTag markerTag,
+      LockDate lockDate,
       String clockifyUserId,
       Duration consistencyWindow,
       Clock clock) {}
@@ -42,25 +50,33 @@ public final class DayRun {
   private final ClockifyApi api;
   private final DayGuard guard;
   private final Map<String, LedgerSlot> ledger = new TreeMap<>();
-  private final List<DesiredEntry> plan;
+  private final DayPlan plan;
   private final long revision;
+  private final Set<String> ledgerEntryIds;
   private final Map<String, String> entryIds = new HashMap<>();
   private final Map<String, String> attention = new LinkedHashMap<>();
   private final TreeSet<String> unfinished = new TreeSet<>();
   private final List<Duration> waits = new ArrayList<>();
   private String tagId;
+  private List<TimeEntry> listed;
+  private Instant startedAt;
   private int created;
   private int updated;
   private int deleted;
 
+  /**
+   * @param ledger the ledger of the connection's scope
+   * @param ledgerEntryIds the entry ids in every ledger of the day (all scopes): entries of ours
+   */
   public DayRun(
-      Context context, Collection<LedgerSlot> ledger, List<DesiredEntry> plan, long revision) {
+      Context context, DayPlan plan, Collection<LedgerSlot> ledger, Set<String> ledgerEntryIds) {
     this.context = context;
     this.api = context.api();
     this.guard = context.guard();
     ledger.forEach(slot -> this.ledger.put(slot.slot(), slot));
-    this.plan = List.copyOf(plan);
-    this.revision = revision;
+    this.plan = plan;
+    this.revision = plan.revision();
+    this.ledgerEntryIds = Set.copyOf(ledgerEntryIds);
   }
 
   /**
@@ -68,9 +84,19 @@ public final class DayRun {
    * then holds everything done so far).
    */
   public DayOutcome run() {
-    List<Action> actions = Reconciler.reconcile(new ArrayList<>(ledger.values()), plan, revision);
+    List<Action> actions =
+        Reconciler.reconcile(new ArrayList<>(ledger.values()), plan.entries(), revision);
     actions.forEach(action -> unfinished.add(action.slot()));
+    startedAt = context.clock().instant();
     try {
+      Optional<WorkspaceLock> lock = context.lockDate().current();
+      if (lock.isPresent() && lock.get().closes(plan.end())) {
+        return new DayOutcome.Closed(lock.get().reason(), counts());
+      }
+      List<BusyInterval> busy = observedBusy();
+      if (!BusyTime.plannedAround(plan.busy(), busy, plan.start(), plan.end())) {
+        return new DayOutcome.BusyChanged(busy, counts());
+      }
       for (Action action : actions) {
         if (step(action)) {
           unfinished.remove(action.slot());
@@ -212,6 +238,7 @@ public final class DayRun {
         e -> {
           throw e;
         });
+    listed.removeIf(entry -> entry.id().equals(entryId));
   }
 
   /**
@@ -270,12 +297,49 @@ public final class DayRun {
     return api.getEntry(entryId).isEmpty();
   }
 
+  /** The busy time of the user's own entries in the day's listing (none when it cannot list). */
+  private List<BusyInterval> observedBusy() {
+    List<TimeEntry> entries = listing();
+    Set<String> ours = new HashSet<>(ledgerEntryIds);
+    ledger.values().stream().map(LedgerSlot::entryId).filter(Objects::nonNull).forEach(ours::add);
+    return BusyTime.observed(
+        entries, ours, entries.isEmpty() ? null : tag(), plan.start(), plan.end());
+  }
+
+  /**
+   * The user's entries that start on the day (or at the start of a pending slot of the ledger),
+   * listed once per run, before any write; empty for a dry run or an unknown Clockify user, which
+   * cannot list.
+   */
+  private List<TimeEntry> listing() {
+    if (listed == null) {
+      if (api.dryRun() || context.clockifyUserId() == null) {
+        listed = new ArrayList<>();
+      } else {
+        Instant from = plan.start();
+        Instant to = plan.end();
+        for (LedgerSlot slot : ledger.values()) {
+          if (slot.state() == SlotState.PENDING && slot.start() != null) {
+            from = slot.start().isBefore(from) ? slot.start() : from;
+            to = slot.start().plusSeconds(1).isAfter(to) ? slot.start().plusSeconds(1) : to;
+          }
+        }
+        listed = new ArrayList<>(api.listEntries(context.clockifyUserId(), from, to, null));
+      }
+    }
+    return listed;
+  }
+
+  /**
+   * Whether a pending slot is still inside the consistency window. Measured from the run's start,
+   * when the day was listed: a lookup only trusts a listing taken after the window.
+   */
   private boolean inWindow(LedgerSlot pending) {
     if (pending.sentAt() == null || api.dryRun()) {
       return false;
     }
     Instant lookupFrom = pending.sentAt().plus(context.consistencyWindow());
-    Duration left = Duration.between(context.clock().instant(), lookupFrom);
+    Duration left = Duration.between(startedAt, lookupFrom);
     if (left.isNegative() || left.isZero()) {
       return false;
     }
@@ -284,11 +348,11 @@ public final class DayRun {
   }
 
   /**
-   * The entries in Clockify that are provably this pending slot's: ours (marker tag), with its
-   * project, start and end, and owned by no other slot of the day.
+   * The entries in the day's listing that are provably this pending slot's: ours (marker tag), with
+   * its project, start and end, and owned by no other slot of the day.
    */
   private List<TimeEntry> lookup(LedgerSlot pending) {
-    if (api.dryRun() || context.clockifyUserId() == null || pending.start() == null) {
+    if (pending.start() == null) {
       return List.of();
     }
     String tag = tag();
@@ -299,7 +363,7 @@ public final class DayRun {
             .map(LedgerSlot::entryId)
             .filter(Objects::nonNull)
             .toList();
-    return api.listEntries(context.clockifyUserId(), start, start.plusSeconds(1), tag).stream()
+    return listing().stream()
         .filter(entry -> entry.tagIds().contains(tag))
         .filter(entry -> Objects.equals(entry.projectId(), pending.projectId()))
         .filter(entry -> start.equals(entry.start()))

@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -395,7 +396,7 @@ public class MongoDayStore implements DayStore {
   }
 
   private static List<String> settledNames() {
-    return List.of(DayStatus.SYNCED.name(), DayStatus.NEEDS_ATTENTION.name());
+    return Arrays.stream(DayStatus.values()).filter(DayStatus::settled).map(Enum::name).toList();
   }
 
   /** Matches the day only while it still holds this revision (answered by a unique index). */

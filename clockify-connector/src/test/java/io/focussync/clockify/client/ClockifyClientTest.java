@@ -182,4 +182,38 @@ class ClockifyClientTest {
       CLOCKIFY.clearFaults();
     }
   }
+
+  @Test
+  void projectsAreReadPageByPageArchivedOnesToo() {
+    for (int i = 0; i < 5; i++) {
+      CLOCKIFY.addProject(workspace, "P" + i, i % 2 == 0 ? "Acme" : null, "#00000" + i, i == 4);
+    }
+
+    List<Project> projects = api.projects();
+
+    assertThat(projects)
+        .extracting(Project::name, Project::clientName, Project::archived)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("P0", "Acme", false),
+            org.assertj.core.groups.Tuple.tuple("P1", null, false),
+            org.assertj.core.groups.Tuple.tuple("P2", "Acme", false),
+            org.assertj.core.groups.Tuple.tuple("P3", null, false),
+            org.assertj.core.groups.Tuple.tuple("P4", "Acme", true));
+    // Page size 2: three pages, without the archived filter (which would hide one kind).
+    assertThat(CLOCKIFY.requests(r -> r.path().equals("/v1/workspaces/" + workspace + "/projects")))
+        .hasSize(3)
+        .allSatisfy(r -> assertThat(r.query()).doesNotContain("archived"));
+  }
+
+  @Test
+  void theWorkspaceIsReadWithItsLockSettings() {
+    assertThat(api.workspace().lockedBefore()).isNull();
+    CLOCKIFY.nameWorkspace(workspace, "Acme");
+    CLOCKIFY.lockEntriesBefore(workspace, NINE, "Europe/Madrid");
+
+    Workspace read = api.workspace();
+
+    assertThat(read).isEqualTo(new Workspace(workspace, "Acme", NINE, "Europe/Madrid", null));
+    assertThat(api.workspaces()).containsExactly(read);
+  }
 }

@@ -103,6 +103,10 @@ class ClockifyContractTest {
       api.listEntries(
           "64c777ddd3fcab07cfbb2100", NINE.minusSeconds(86400), NINE.plusSeconds(86400), null);
       api.deleteEntry(withoutProject.id());
+      clockify.addProject(workspace, "Website", "Acme", "#03A9F4", true);
+      api.projects();
+      api.workspace();
+      api.workspaces();
       return clockify.requests();
     }
   }

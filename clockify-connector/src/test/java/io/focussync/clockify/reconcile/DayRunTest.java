@@ -6,24 +6,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.focussync.clockify.client.ClockifyException;
 import io.focussync.clockify.client.ClockifyException.Kind;
 import io.focussync.clockify.client.EntryBody;
+import io.focussync.clockify.client.TimeEntry;
+import io.focussync.contracts.dayplans.v1.BusyInterval;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The sync engine's decisions, against an in-memory Clockify and ledger: no Spring, no store. */
 class DayRunTest {
 
+  private static final LocalDate DATE = LocalDate.of(2026, 11, 20);
   private static final Instant NINE = Instant.parse("2026-11-20T09:00:00Z");
   private static final Duration WINDOW = Duration.ofSeconds(10);
 
   private final MutableClock clock = new MutableClock(NINE.plusSeconds(86_400));
   private final FakeClockify clockify = new FakeClockify(clock);
   private final StoredLedger stored = new StoredLedger();
+  private Optional<WorkspaceLock> lock = Optional.empty();
 
   private static DesiredEntry entry(String slot, String project, int fromHour, int toHour) {
     return new DesiredEntry(
@@ -36,8 +43,29 @@ class DayRunTest {
   }
 
   private DayOutcome run(long revision, DesiredEntry... plan) {
-    DayRun.Context context = new DayRun.Context(clockify, stored, () -> "tag", "u1", WINDOW, clock);
-    return new DayRun(context, stored.slots, List.of(plan), revision).run();
+    return run(revision, List.of(), plan);
+  }
+
+  /** A run of a plan made around the busy time. */
+  private DayOutcome run(long revision, List<BusyInterval> busy, DesiredEntry... plan) {
+    return new DayRun(context(() -> "tag"), dayPlan(revision, busy, plan), stored.slots, Set.of())
+        .run();
+  }
+
+  private DayRun.Context context(MarkerTag tag) {
+    return new DayRun.Context(clockify, stored, tag, () -> lock, "u1", WINDOW, clock);
+  }
+
+  private static DayPlan dayPlan(long revision, List<BusyInterval> busy, DesiredEntry... plan) {
+    return new DayPlan(DATE, ZoneOffset.UTC, revision, List.of(plan), busy);
+  }
+
+  private static Instant at(int hour) {
+    return NINE.plusSeconds(3600L * (hour - 9));
+  }
+
+  private static BusyInterval busy(int fromHour, int toHour) {
+    return new BusyInterval(at(fromHour), at(toHour));
   }
 
   private static ClockifyException timeout() {
@@ -127,7 +155,8 @@ class DayRunTest {
     stored.slots.add(LedgerSlot.synced(b, ownedByB));
     stored.slots.add(LedgerSlot.pending(a, clock.instant().minus(WINDOW)));
 
-    DayOutcome outcome = run(1, a, b);
+    // The untagged entry is the user's own: the plan was made around it.
+    DayOutcome outcome = run(1, List.of(busy(9, 12)), a, b);
 
     assertThat(outcome).isInstanceOf(DayOutcome.Synced.class);
     assertThat(clockify.entries()).hasSize(5);
@@ -137,11 +166,11 @@ class DayRunTest {
   }
 
   @Test
-  void aRunThatLostItsDaySendsNothing() {
+  void aRunThatLostItsDayWritesNothing() {
     stored.fencedOut = true;
 
     assertThatThrownBy(() -> run(1, entry("a", "pa", 9, 17))).isInstanceOf(DayLostException.class);
-    assertThat(clockify.calls).isEmpty();
+    assertThat(clockify.calls).containsExactly("LIST");
   }
 
   @Test
@@ -217,21 +246,118 @@ class DayRunTest {
   @Test
   void aTagCallThatIsForbiddenNeedsAPersonAndIsNotRetried() {
     DayRun.Context context =
-        new DayRun.Context(
-            clockify,
-            stored,
+        context(
             () -> {
               throw new ClockifyException(Kind.FORBIDDEN, 403, "forbidden", null, false);
-            },
-            "u1",
-            WINDOW,
-            clock);
+            });
 
     DayOutcome outcome =
-        new DayRun(context, stored.slots, List.of(entry("a", "pa", 9, 17)), 1).run();
+        new DayRun(context, dayPlan(1, List.of(), entry("a", "pa", 9, 17)), stored.slots, Set.of())
+            .run();
 
     assertThat(outcome).isInstanceOf(DayOutcome.NeedsAttention.class);
     assertThat(((DayOutcome.NeedsAttention) outcome).reasons()).containsKey("a");
+  }
+
+  @Test
+  void aDayInTheLockedPeriodGetsNoCallAtAll() {
+    DesiredEntry a = entry("a", "pa", 9, 17);
+    stored.slots.add(LedgerSlot.synced(entry("a", "pa", 9, 12), "e1"));
+    lock =
+        Optional.of(new WorkspaceLock(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC, null));
+
+    DayOutcome outcome = run(2, a);
+
+    assertThat(outcome)
+        .isEqualTo(
+            new DayOutcome.Closed(
+                "Clockify locks entries before 2026-11-21", new DayOutcome.Counts(0, 0, 0)));
+    assertThat(clockify.calls).isEmpty();
+    assertThat(stored.slots).singleElement().extracting(LedgerSlot::entryId).isEqualTo("e1");
+  }
+
+  @Test
+  void aLockInsideTheDayLeavesItOpen() {
+    lock =
+        Optional.of(new WorkspaceLock(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC, null));
+
+    assertThat(run(1, entry("a", "pa", 13, 17))).isInstanceOf(DayOutcome.Synced.class);
+  }
+
+  @Test
+  void aManualEntryThePlanWasNotMadeAroundStopsTheRunBeforeAnyWrite() {
+    DesiredEntry a = entry("a", "pa", 9, 12);
+    stored.slots.add(LedgerSlot.synced(entry("a", "pa", 9, 11), "kept"));
+    clockify.putManual(at(10), at(11));
+    clockify.putManual(at(11), at(12).plusMillis(400));
+    clockify.put(new EntryBody(at(13), at(14), "pa", "ours, lost answer", List.of("tag")));
+    clockify.calls.clear();
+
+    DayOutcome outcome = run(2, a);
+
+    assertThat(outcome).isInstanceOf(DayOutcome.BusyChanged.class);
+    assertThat(((DayOutcome.BusyChanged) outcome).busy()).containsExactly(busy(10, 12));
+    assertThat(clockify.calls).containsExactly("LIST");
+    assertThat(stored.slots).singleElement().extracting(LedgerSlot::entryId).isEqualTo("kept");
+  }
+
+  @Test
+  void aPlanMadeAroundTheUsersEntriesIsApplied() {
+    clockify.putManual(at(10), at(11));
+
+    DayOutcome outcome = run(1, List.of(busy(10, 11)), entry("a", "pa", 9, 10));
+
+    assertThat(outcome).isInstanceOf(DayOutcome.Synced.class);
+    assertThat(clockify.entries()).hasSize(2);
+  }
+
+  @Test
+  void entriesInAnyLedgerOfTheDayOrWithTheMarkerTagAreNotBusy() {
+    TimeEntry otherScope = clockify.put(new EntryBody(at(9), at(10), "pa", "x", List.of()));
+    clockify.put(new EntryBody(at(10), at(11), "pa", "tagged", List.of("tag")));
+    DayPlan plan = dayPlan(1, List.of());
+
+    DayOutcome outcome =
+        new DayRun(context(() -> "tag"), plan, stored.slots, Set.of(otherScope.id())).run();
+
+    assertThat(outcome).isInstanceOf(DayOutcome.Synced.class);
+  }
+
+  @Test
+  void oneListingServesTheBusyCheckAndEveryLookup() {
+    DesiredEntry a = entry("a", "pa", 9, 11);
+    DesiredEntry b = entry("b", "pb", 11, 13);
+    clockify.put(new EntryBody(a.start(), a.end(), "pa", "Development", List.of("tag")));
+    stored.slots.add(LedgerSlot.pending(a, clock.instant().minus(WINDOW)));
+    stored.slots.add(LedgerSlot.pending(b, clock.instant().minus(WINDOW)));
+
+    DayOutcome outcome = run(1, a, b);
+
+    assertThat(outcome).isInstanceOf(DayOutcome.Synced.class);
+    assertThat(clockify.calls.stream().filter("LIST"::equals)).hasSize(1);
+    assertThat(clockify.calls.stream().filter("POST"::equals)).hasSize(1);
+    assertThat(clockify.entries()).hasSize(2);
+  }
+
+  @Test
+  void theUsersOwnEntriesAreNeverChangedOrDeleted() {
+    // Manual entries where our slots are, were and are pending: same project, start and end too.
+    List<TimeEntry> manual =
+        List.of(
+            clockify.put(new EntryBody(at(9), at(11), "pa", "Development", List.of())),
+            clockify.put(new EntryBody(at(13), at(14), "pb", "Development", List.of())),
+            clockify.putManual(at(16), at(17)));
+    List<BusyInterval> around = List.of(busy(9, 11), busy(13, 14), busy(16, 17));
+    DesiredEntry a = entry("a", "pa", 9, 11);
+    stored.slots.add(LedgerSlot.pending(a, clock.instant().minus(WINDOW)));
+
+    assertThat(run(1, around, a, entry("b", "pb", 13, 14))).isInstanceOf(DayOutcome.Synced.class);
+    assertThat(run(2, around, entry("a", "pa", 9, 12), entry("c", "pc", 14, 16)))
+        .isInstanceOf(DayOutcome.Synced.class);
+    assertThat(run(3, around)).isInstanceOf(DayOutcome.Synced.class);
+
+    assertThat(stored.slots).isEmpty();
+    assertThat(clockify.entries()).containsExactlyInAnyOrderElementsOf(manual);
   }
 
   /** The ledger as the store holds it; a write can be refused (fenced out) or kill the run. */

@@ -7,6 +7,7 @@ import io.focussync.clockify.client.EntryBody;
 import io.focussync.clockify.client.Project;
 import io.focussync.clockify.client.Tag;
 import io.focussync.clockify.client.TimeEntry;
+import io.focussync.clockify.client.Workspace;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,11 @@ final class FakeClockify implements ClockifyApi {
     return List.copyOf(entries.values());
   }
 
+  /** An entry the user made in Clockify's app (no marker tag). */
+  TimeEntry putManual(Instant start, Instant end) {
+    return put(new EntryBody(start, end, null, "manual", List.of()));
+  }
+
   TimeEntry put(EntryBody body) {
     TimeEntry entry =
         new TimeEntry(
@@ -86,6 +92,22 @@ final class FakeClockify implements ClockifyApi {
   @Override
   public Optional<Project> project(String projectId) {
     return Optional.empty();
+  }
+
+  @Override
+  public Workspace workspace() {
+    calls.add("GET workspace");
+    return new Workspace("ws", "Workspace", null, null, null);
+  }
+
+  @Override
+  public List<Workspace> workspaces() {
+    return List.of(workspace());
+  }
+
+  @Override
+  public List<Project> projects() {
+    return List.of();
   }
 
   @Override

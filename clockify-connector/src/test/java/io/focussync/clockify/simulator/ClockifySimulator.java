@@ -46,6 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
  * shown as it was before; one deleted more recently is still listed. Reads of one entry by id, and
  * the writes themselves, are always current (the primary store). A key can be {@linkplain
  * #revokeKey(String) revoked}: every later call with it answers 401.
+ *
+ * <p>Workspaces have names and a {@linkplain #lockEntriesBefore lock date} ({@code
+ * workspaceSettings.lockTimeEntries}): creating, changing or deleting an entry that starts before
+ * it answers 403, and listings show such entries {@code isLocked}. Projects, archived or not, with
+ * or without a client, are {@linkplain #addProject added} by tests and listed page by page.
  */
 public final class ClockifySimulator implements AutoCloseable {
 
@@ -59,6 +64,8 @@ public final class ClockifySimulator implements AutoCloseable {
       Pattern.compile("/v1/workspaces/([^/]+)/user/([^/]+)/time-entries");
   private static final Pattern TAGS = Pattern.compile("/v1/workspaces/([^/]+)/tags");
   private static final Pattern PROJECT = Pattern.compile("/v1/workspaces/([^/]+)/projects/([^/]+)");
+  private static final Pattern PROJECTS = Pattern.compile("/v1/workspaces/([^/]+)/projects");
+  private static final Pattern WORKSPACE = Pattern.compile("/v1/workspaces/([^/]+)");
 
   private final WireMockServer server;
   private final Object lock = new Object();
@@ -67,6 +74,10 @@ public final class ClockifySimulator implements AutoCloseable {
   // every entry's versions, oldest first (null: deleted), for listings that lag
   private final Map<String, List<Version>> history = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+  private final Map<String, String> workspaceNames = new LinkedHashMap<>();
+  private final Map<String, Lock> locks = new LinkedHashMap<>();
+  private final Map<String, List<SimProject>> projects = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> clients = new LinkedHashMap<>();
   private final List<FaultRule> faults = new ArrayList<>();
   private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong();
@@ -190,6 +201,57 @@ public final class ClockifySimulator implements AutoCloseable {
         }
       }
       return Optional.empty();
+    }
+  }
+
+  /** Names a workspace (the default name is "Workspace <id>"). */
+  public void nameWorkspace(String workspaceId, String name) {
+    synchronized (lock) {
+      workspaceNames.put(workspaceId, name);
+    }
+  }
+
+  /**
+   * Locks the workspace's entries that start before {@code before}, as an admin's "lock entries"
+   * setting does; {@code timeZone} is the lock's zone ({@code lockTimeZone}).
+   */
+  public void lockEntriesBefore(String workspaceId, Instant before, String timeZone) {
+    synchronized (lock) {
+      locks.put(workspaceId, new Lock(before, timeZone));
+    }
+  }
+
+  /** Removes the workspace's lock. */
+  public void unlock(String workspaceId) {
+    synchronized (lock) {
+      locks.remove(workspaceId);
+    }
+  }
+
+  /**
+   * Adds a project to a workspace; a client name makes (or reuses) that client of the workspace,
+   * null for none.
+   */
+  public SimProject addProject(
+      String workspaceId, String name, String clientName, String color, boolean archived) {
+    synchronized (lock) {
+      String clientId =
+          clientName == null
+              ? ""
+              : clients
+                  .computeIfAbsent(workspaceId, ws -> new LinkedHashMap<>())
+                  .computeIfAbsent(clientName, n -> newId());
+      SimProject project =
+          new SimProject(
+              newId(),
+              workspaceId,
+              name,
+              clientId,
+              clientName == null ? "" : clientName,
+              color,
+              archived);
+      projects.computeIfAbsent(workspaceId, ws -> new ArrayList<>()).add(project);
+      return project;
     }
   }
 
@@ -351,6 +413,12 @@ public final class ClockifySimulator implements AutoCloseable {
     if (method.equals("GET") && path.equals("/v1/user")) {
       return Answer.json(200, userJson(user));
     }
+    if (method.equals("GET") && path.equals("/v1/workspaces")) {
+      // Not paged: Clockify ignores page parameters here.
+      List<Object> mine = new ArrayList<>();
+      user.workspaces().forEach(ws -> mine.add(workspaceJson(ws)));
+      return Answer.json(200, mine);
+    }
     String workspace = workspaceOf(path);
     if (workspace == null) {
       return Answer.error(404, "No static resource " + path, 404);
@@ -359,6 +427,12 @@ public final class ClockifySimulator implements AutoCloseable {
       return Answer.error(403, "Access Denied", 403);
     }
     Matcher m;
+    if (WORKSPACE.matcher(path).matches() && method.equals("GET")) {
+      return Answer.json(200, workspaceJson(workspace));
+    }
+    if (PROJECTS.matcher(path).matches() && method.equals("GET")) {
+      return listProjects(workspace, query);
+    }
     if ((m = USER_ENTRIES.matcher(path)).matches() && method.equals("GET")) {
       return listEntries(workspace, m.group(2), query);
     }
@@ -367,7 +441,7 @@ public final class ClockifySimulator implements AutoCloseable {
       switch (method) {
         case "GET":
           return entries.containsKey(id) && entries.get(id).workspaceId().equals(workspace)
-              ? Answer.json(200, entryJson(entries.get(id)))
+              ? Answer.json(200, entryJson(entries.get(id), lockedPeriod(entries.get(id))))
               : Answer.error(400, "Time entry doesn't belong to Workspace", 501);
         case "PUT":
           return updateEntry(workspace, id, body);
@@ -384,6 +458,14 @@ public final class ClockifySimulator implements AutoCloseable {
       return method.equals("POST") ? createTag(workspace, body) : findTags(workspace, query);
     }
     if ((m = PROJECT.matcher(path)).matches() && method.equals("GET")) {
+      String projectId = m.group(2);
+      Optional<SimProject> stored =
+          projects.getOrDefault(workspace, List.of()).stream()
+              .filter(p -> p.id().equals(projectId))
+              .findFirst();
+      if (stored.isPresent()) {
+        return Answer.json(200, projectJson(stored.get()));
+      }
       return Answer.json(
           200,
           Map.of(
@@ -408,6 +490,9 @@ public final class ClockifySimulator implements AutoCloseable {
     if (invalid != null) {
       return invalid;
     }
+    if (lockedPeriod(workspace, text(json, "start"))) {
+      return lockedAnswer();
+    }
     SimEntry entry =
         new SimEntry(
             newId(),
@@ -420,7 +505,7 @@ public final class ClockifySimulator implements AutoCloseable {
             texts(json.get("tagIds")),
             false);
     store(entry);
-    return Answer.json(201, entryJson(entry));
+    return Answer.json(201, entryJson(entry, false));
   }
 
   private Answer updateEntry(String workspace, String id, String body) {
@@ -431,6 +516,9 @@ public final class ClockifySimulator implements AutoCloseable {
     if (existing.locked()) {
       return Answer.error(403, "Access Denied: entry is locked", 403);
     }
+    if (lockedPeriod(existing)) {
+      return lockedAnswer();
+    }
     JsonNode json = readBody(body);
     if (json == null) {
       return Answer.error(400, "Required request body is missing: UpdateTimeEntryRequest", 501);
@@ -438,6 +526,9 @@ public final class ClockifySimulator implements AutoCloseable {
     Answer invalid = validateInterval(json);
     if (invalid != null) {
       return invalid;
+    }
+    if (lockedPeriod(workspace, text(json, "start"))) {
+      return lockedAnswer();
     }
     // PUT replaces: whatever the body leaves out is gone.
     SimEntry replaced =
@@ -452,7 +543,7 @@ public final class ClockifySimulator implements AutoCloseable {
             texts(json.get("tagIds")),
             false);
     store(replaced);
-    return Answer.json(200, entryJson(replaced));
+    return Answer.json(200, entryJson(replaced, false));
   }
 
   private Answer deleteEntry(String workspace, String id) {
@@ -460,8 +551,8 @@ public final class ClockifySimulator implements AutoCloseable {
     if (existing == null || !existing.workspaceId().equals(workspace)) {
       return Answer.error(400, "Time entry doesn't belong to Workspace", 501);
     }
-    if (existing.locked()) {
-      return Answer.error(403, "Access Denied: entry is locked", 403);
+    if (existing.locked() || lockedPeriod(existing)) {
+      return lockedAnswer();
     }
     remove(id);
     return new Answer(204, null, Map.of());
@@ -490,7 +581,7 @@ public final class ClockifySimulator implements AutoCloseable {
     int fromIndex = Math.min((page - 1) * pageSize, matching.size());
     int toIndex = Math.min(fromIndex + pageSize, matching.size());
     List<Object> pageItems = new ArrayList<>();
-    matching.subList(fromIndex, toIndex).forEach(e -> pageItems.add(entryJson(e)));
+    matching.subList(fromIndex, toIndex).forEach(e -> pageItems.add(entryJson(e, lockedPeriod(e))));
     return new Answer(
         200, pageItems, Map.of("Last-Page", String.valueOf(toIndex >= matching.size())));
   }
@@ -587,7 +678,7 @@ public final class ClockifySimulator implements AutoCloseable {
     return null;
   }
 
-  private static Map<String, Object> entryJson(SimEntry entry) {
+  private static Map<String, Object> entryJson(SimEntry entry, boolean inLockedPeriod) {
     Map<String, Object> interval = new LinkedHashMap<>();
     interval.put("start", entry.start());
     interval.put("end", entry.end());
@@ -610,7 +701,86 @@ public final class ClockifySimulator implements AutoCloseable {
     json.put("customFieldValues", List.of());
     json.put("type", "REGULAR");
     json.put("kioskId", null);
-    json.put("isLocked", entry.locked());
+    json.put("isLocked", entry.locked() || inLockedPeriod);
+    return json;
+  }
+
+  private Answer listProjects(String workspace, Map<String, List<String>> query) {
+    int pageSize = Integer.parseInt(first(query, "page-size", "50"));
+    int page = Integer.parseInt(first(query, "page", "1"));
+    if (pageSize < 1) {
+      return Answer.error(400, "Page size must be a positive value", 501);
+    }
+    if (pageSize > 5000) {
+      return Answer.error(400, "Page size cannot be larger than 5,000.", 501);
+    }
+    // "archived": true gives only archived projects, false only active ones, none both.
+    String archived = first(query, "archived", null);
+    List<SimProject> matching =
+        projects.getOrDefault(workspace, List.of()).stream()
+            .filter(p -> archived == null || p.archived() == Boolean.parseBoolean(archived))
+            .sorted(Comparator.comparing(SimProject::name))
+            .toList();
+    int fromIndex = Math.min((page - 1) * pageSize, matching.size());
+    int toIndex = Math.min(fromIndex + pageSize, matching.size());
+    List<Object> pageItems = new ArrayList<>();
+    matching.subList(fromIndex, toIndex).forEach(p -> pageItems.add(projectJson(p)));
+    return new Answer(
+        200, pageItems, Map.of("Last-Page", String.valueOf(toIndex >= matching.size())));
+  }
+
+  /** Whether the entry starts in its workspace's locked period (caller holds the lock). */
+  private boolean lockedPeriod(SimEntry entry) {
+    return lockedPeriod(entry.workspaceId(), entry.start());
+  }
+
+  private boolean lockedPeriod(String workspace, String start) {
+    Lock held = locks.get(workspace);
+    return held != null && start != null && Instant.parse(start).isBefore(held.before());
+  }
+
+  private static Answer lockedAnswer() {
+    return Answer.error(403, "Access Denied: the time entry is in a locked period", 403);
+  }
+
+  private Map<String, Object> workspaceJson(String workspace) {
+    Lock held = locks.get(workspace);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("timeRoundingInReports", false);
+    settings.put("onlyAdminsSeeBillableRates", true);
+    settings.put("forceProjects", false);
+    settings.put("lockTimeEntries", held == null ? null : held.before().toString());
+    settings.put("lockTimeZone", held == null ? null : held.timeZone());
+    settings.put("automaticLock", null);
+    settings.put("timeTrackingMode", "DEFAULT");
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", workspace);
+    json.put("name", workspaceNames.getOrDefault(workspace, "Workspace " + workspace));
+    json.put("hourlyRate", Map.of("amount", 0, "currency", "USD"));
+    json.put("memberships", List.of());
+    json.put("workspaceSettings", settings);
+    json.put("imageUrl", "");
+    json.put("featureSubscriptionType", null);
+    return json;
+  }
+
+  private static Map<String, Object> projectJson(SimProject project) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", project.id());
+    json.put("name", project.name());
+    json.put("hourlyRate", null);
+    json.put("clientId", project.clientId());
+    json.put("clientName", project.clientName());
+    json.put("workspaceId", project.workspaceId());
+    json.put("billable", false);
+    json.put("memberships", List.of());
+    json.put("color", project.color());
+    json.put("estimate", Map.of("estimate", "PT0S", "type", "AUTO"));
+    json.put("archived", project.archived());
+    json.put("duration", "PT0S");
+    json.put("note", "");
+    json.put("template", false);
+    json.put("public", true);
     return json;
   }
 
@@ -689,6 +859,9 @@ public final class ClockifySimulator implements AutoCloseable {
   }
 
   private record SimUser(String id, String timeZone, List<String> workspaces) {}
+
+  /** A workspace's lock: entries that start before {@code before} are locked. */
+  private record Lock(Instant before, String timeZone) {}
 
   /** An entry as it was from {@code atNanos} on; a null entry: deleted then. */
   private record Version(SimEntry entry, long atNanos) {}

@@ -129,6 +129,85 @@ class ClockifySimulatorTest {
     assertThat(refused.body()).contains("Api key does not exist");
   }
 
+  @Test
+  void writesIntoALockedPeriodAnswer403AndTheWorkspaceShowsItsLockDate() throws Exception {
+    String key = "key-lock";
+    String workspace = "ws-lock";
+    clockify.addKey(key, "cu-lock", "UTC", workspace);
+    String entries = "/v1/workspaces/" + workspace + "/time-entries";
+    HttpResponse<String> open =
+        send(key, "POST", entries, body("2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z"));
+    assertThat(open.statusCode()).isEqualTo(201);
+    String id = JSON.readTree(open.body()).get("id").asString();
+
+    clockify.lockEntriesBefore(
+        workspace, java.time.Instant.parse("2026-03-02T23:00:00Z"), "Europe/Belgrade");
+
+    JsonNode settings =
+        JSON.readTree(sendWith(key, "GET", "/v1/workspaces/" + workspace).body())
+            .get("workspaceSettings");
+    assertThat(settings.get("lockTimeEntries").asString()).isEqualTo("2026-03-02T23:00:00Z");
+    assertThat(settings.get("lockTimeZone").asString()).isEqualTo("Europe/Belgrade");
+    assertThat(
+            send(key, "POST", entries, body("2026-03-02T12:00:00Z", "2026-03-02T13:00:00Z"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send(
+                    key,
+                    "PUT",
+                    entries + "/" + id,
+                    body("2026-03-03T10:00:00Z", "2026-03-03T11:00:00Z"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(sendWith(key, "DELETE", entries + "/" + id).statusCode()).isEqualTo(403);
+    assertThat(
+            send(key, "POST", entries, body("2026-03-02T23:00:00Z", "2026-03-03T01:00:00Z"))
+                .statusCode())
+        .isEqualTo(201);
+    clockify.unlock(workspace);
+    assertThat(sendWith(key, "DELETE", entries + "/" + id).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void projectsAreListedPageByPageWithArchivedOnesAndClients() throws Exception {
+    String key = "key-projects";
+    String workspace = "ws-projects";
+    clockify.addKey(key, "cu-projects", "UTC", workspace);
+    clockify.addProject(workspace, "A", "Acme", "#000001", false);
+    clockify.addProject(workspace, "B", null, "#000002", true);
+    clockify.addProject(workspace, "C", "Acme", "#000003", false);
+    String path = "/v1/workspaces/" + workspace + "/projects?page-size=2&page=";
+
+    HttpResponse<String> first = sendWith(key, "GET", path + "1");
+    HttpResponse<String> second = sendWith(key, "GET", path + "2");
+    HttpResponse<String> archived =
+        sendWith(key, "GET", "/v1/workspaces/" + workspace + "/projects?archived=true");
+
+    assertThat(first.headers().firstValue("Last-Page")).contains("false");
+    assertThat(second.headers().firstValue("Last-Page")).contains("true");
+    JsonNode page = JSON.readTree(first.body());
+    assertThat(page).hasSize(2);
+    assertThat(page.get(0).get("clientName").asString()).isEqualTo("Acme");
+    assertThat(page.get(0).get("clientId").asString())
+        .isEqualTo(JSON.readTree(second.body()).get(0).get("clientId").asString());
+    assertThat(JSON.readTree(archived.body()))
+        .singleElement()
+        .satisfies(p -> assertThat(p.get("name").asString()).isEqualTo("B"));
+  }
+
+  private static HttpResponse<String> send(String key, String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(clockify.baseUrl() + path))
+            .timeout(Duration.ofSeconds(5))
+            .header("X-Api-Key", key)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   private static JsonNode create(String start, String end) throws Exception {
     HttpResponse<String> created =
         send(

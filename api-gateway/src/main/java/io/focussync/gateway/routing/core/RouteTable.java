@@ -41,6 +41,13 @@ public final class RouteTable {
               ANY,
               "/api/v1/connections/clockify/**",
               true),
+          // The user's Clockify projects and workspaces, read through the connection.
+          new Route(
+              "clockify-catalog",
+              Service.CLOCKIFY_CONNECTOR,
+              Set.of("GET"),
+              "/api/v1/clockify/**",
+              true),
           new Route("sync", Service.CLOCKIFY_CONNECTOR, ANY, "/api/v1/sync/**", true),
           new Route(
               "notion-connection",

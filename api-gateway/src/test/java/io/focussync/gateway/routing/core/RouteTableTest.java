@@ -38,6 +38,9 @@ class RouteTableTest {
     assertThat(service("PUT", "/api/v1/connections/clockify"))
         .isEqualTo(Service.CLOCKIFY_CONNECTOR);
     assertThat(service("GET", "/api/v1/sync/history")).isEqualTo(Service.CLOCKIFY_CONNECTOR);
+    assertThat(service("GET", "/api/v1/clockify/projects")).isEqualTo(Service.CLOCKIFY_CONNECTOR);
+    assertThat(service("GET", "/api/v1/clockify/workspaces")).isEqualTo(Service.CLOCKIFY_CONNECTOR);
+    assertThat(RouteTable.find("POST", "/api/v1/clockify/projects")).isEmpty();
   }
 
   @Test
