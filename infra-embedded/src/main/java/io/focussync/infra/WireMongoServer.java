@@ -6,16 +6,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) that the real MongoDB Java Driver reaches over
  * a socket: in memory for tests, or H2 on disk for the local stack, so data survives a restart.
+ * Expired documents of TTL indexes are deleted once a minute, as MongoDB's TTL monitor does.
  */
 public final class WireMongoServer implements AutoCloseable {
 
   private final Path h2File;
   private final int port;
+  private static final Duration TTL_SWEEP_EVERY = Duration.ofSeconds(60);
+
   private MongoServer server;
+  private TtlMonitor ttl;
 
   private WireMongoServer(Path h2File, int port) {
     this.h2File = h2File;
@@ -56,6 +62,10 @@ public final class WireMongoServer implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (ttl != null) {
+      ttl.close();
+      ttl = null;
+    }
     if (server != null) {
       server.shutdownNow();
       server = null;
@@ -67,5 +77,11 @@ public final class WireMongoServer implements AutoCloseable {
         h2File == null ? new FastMemoryBackend() : new FastH2Backend(h2File.toString());
     server = new MongoServer(backend);
     server.bind("127.0.0.1", port);
+    ttl = new TtlMonitor(uri(""), TTL_SWEEP_EVERY);
+  }
+
+  /** Deletes what TTL indexes say has expired at {@code now}, at once; the number deleted. */
+  public synchronized long sweepExpired(Instant now) {
+    return ttl.sweep(now);
   }
 }

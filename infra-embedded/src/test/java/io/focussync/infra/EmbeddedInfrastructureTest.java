@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,6 +38,35 @@ class EmbeddedInfrastructureTest {
 
       assertThat(consumeAll(broker.bootstrapServers()))
           .containsExactly("before-restart", "after-restart");
+    }
+  }
+
+  @Test
+  void documentsATtlIndexSaysHaveExpiredAreDeletedAsMongoDbWouldDeleteThem() {
+    try (WireMongoServer mongo = WireMongoServer.inMemory(0);
+        MongoClient client = MongoClients.create(mongo.uri("ttl"))) {
+      MongoCollection<Document> keys = client.getDatabase("ttl").getCollection("keys");
+      keys.createIndex(
+          Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+      MongoCollection<Document> sessions = client.getDatabase("ttl").getCollection("sessions");
+      sessions.createIndex(
+          Indexes.ascending("seenAt"), new IndexOptions().expireAfter(3600L, TimeUnit.SECONDS));
+      Instant now = Instant.now();
+      keys.insertOne(
+          new Document("_id", "expired").append("expiresAt", Date.from(now.minusSeconds(5))));
+      keys.insertOne(
+          new Document("_id", "live").append("expiresAt", Date.from(now.plusSeconds(60))));
+      keys.insertOne(new Document("_id", "no-date").append("expiresAt", "not a date"));
+      sessions.insertOne(
+          new Document("_id", "old").append("seenAt", Date.from(now.minusSeconds(7200))));
+      sessions.insertOne(
+          new Document("_id", "recent").append("seenAt", Date.from(now.minusSeconds(60))));
+
+      assertThat(mongo.sweepExpired(now)).isEqualTo(2);
+
+      assertThat(keys.find().map(d -> d.getString("_id")))
+          .containsExactlyInAnyOrder("live", "no-date");
+      assertThat(sessions.find().map(d -> d.getString("_id"))).containsExactly("recent");
     }
   }
 

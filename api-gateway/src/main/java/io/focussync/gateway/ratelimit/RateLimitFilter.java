@@ -1,6 +1,6 @@
 package io.focussync.gateway.ratelimit;
 
-import io.focussync.gateway.ratelimit.core.RateLimiter;
+import io.focussync.gateway.ratelimit.core.RateLimit;
 import io.focussync.gateway.ratelimit.core.TokenBucket;
 import io.focussync.gateway.user.core.Caller;
 import io.focussync.platform.web.Problems;
@@ -21,9 +21,9 @@ public final class RateLimitFilter extends OncePerRequestFilter {
 
   static final String REMAINING_HEADER = "X-RateLimit-Remaining";
 
-  private final RateLimiter limiter;
+  private final RateLimit limiter;
 
-  public RateLimitFilter(RateLimiter limiter) {
+  public RateLimitFilter(RateLimit limiter) {
     this.limiter = limiter;
   }
 

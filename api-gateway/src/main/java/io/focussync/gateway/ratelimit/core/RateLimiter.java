@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * One token bucket per key (a token, or a client address for unauthenticated routes). Buckets of
  * keys that went idle are forgotten when the map grows, so memory stays bounded.
  */
-public final class RateLimiter {
+public final class RateLimiter implements RateLimit {
 
   private final int burst;
   private final double ratePerSecond;
@@ -23,7 +23,7 @@ public final class RateLimiter {
     this.nanoTime = nanoTime;
   }
 
-  /** Counts one request of a key. */
+  @Override
   public TokenBucket.Decision tryAcquire(String key) {
     long now = nanoTime.getAsLong();
     if (buckets.size() >= maxKeys) {
