@@ -7,18 +7,15 @@ import io.focussync.clockify.simulator.SimEntry;
 import io.focussync.e2e.support.E2eStack;
 import io.focussync.e2e.support.GatewayApi;
 import io.focussync.e2e.support.PipelineWorld;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,11 +27,6 @@ import tools.jackson.databind.JsonNode;
  * The dashboard's side of issue 18's Clockify-aware API, which other branches build: projects
  * picked by name ({@code GET /api/v1/clockify/projects}, the simulator's projects) and the user's
  * own Clockify entries in the week ({@code manualEntries} of the day view).
- *
- * <p>Each test first checks that the server side is there and is skipped, saying what is missing,
- * when it is not: {@code ClockifySimulator.addProject(workspaceId, id, name, clientName, archived)}
- * for the picker; a day view listing the simulator's own entry for the week. Once they are merged
- * the tests run and fail on the dashboard's faults.
  */
 class DashboardClockifyAwareIT {
 
@@ -54,12 +46,13 @@ class DashboardClockifyAwareIT {
     Person user = newUser("dashboard-projects");
     Account account = liveConnection(user);
     String suffix = UUID.randomUUID().toString().substring(0, 6);
-    String acme = "p-acme-" + suffix;
-    String internal = "p-internal-" + suffix;
-    String old = "p-old-" + suffix;
-    addProject(account.workspace(), acme, "Acme API " + suffix, "Acme Corp", false);
-    addProject(account.workspace(), internal, "Internal " + suffix, null, false);
-    addProject(account.workspace(), old, "Old project " + suffix, "Legacy", true);
+    String acme =
+        clockify
+            .addProject(account.workspace(), "Acme API " + suffix, "Acme Corp", "#03A9F4", false)
+            .id();
+    String internal =
+        clockify.addProject(account.workspace(), "Internal " + suffix, null, "#8BC34A", false).id();
+    clockify.addProject(account.workspace(), "Old project " + suffix, "Legacy", "#9E9E9E", true);
     GatewayApi.Reply listed = user.api().get("/api/v1/clockify/projects");
     assertThat(listed.status()).as("GET /api/v1/clockify/projects: %s", listed).isEqualTo(200);
     LocalDate wednesday = lastWeeksWednesday(LocalDate.now(ZoneOffset.UTC));
@@ -154,44 +147,15 @@ class DashboardClockifyAwareIT {
     }
   }
 
-  // ---- the server side of issue 18, or a skip that names what is missing ----
-
-  private static void addProject(
-      String workspace, String id, String name, String clientName, boolean archived) {
-    Method add;
-    try {
-      add =
-          ClockifySimulator.class.getMethod(
-              "addProject", String.class, String.class, String.class, String.class, boolean.class);
-    } catch (NoSuchMethodException e) {
-      Assumptions.abort(
-          "ClockifySimulator.addProject(workspaceId, id, name, clientName, archived) is not there"
-              + " yet (the clockify-connector's projects of issue 18): skipped");
-      return;
-    }
-    try {
-      add.invoke(clockify, workspace, id, name, clientName, archived);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("adding a project to the simulator", e);
-    }
-  }
-
   private static void awaitOwnEntriesInTheDayView(Person user, LocalDate date) {
-    Instant until = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(until)) {
-      JsonNode day = user.api().get("/api/v1/days/" + date).json();
-      JsonNode own = day.get("manualEntries");
-      if (own != null && own.isArray() && !own.isEmpty()) {
-        return;
-      }
-      sleep(Duration.ofMillis(500));
-    }
-    Assumptions.abort(
-        "GET /api/v1/days/"
-            + date
-            + " lists no manualEntries within 90 s of a session on a day with an entry of the"
-            + " user's own in Clockify (the allocator's and connector's part of issue 18 is not"
-            + " there yet): skipped");
+    Awaitility.await("manualEntries in GET /api/v1/days/" + date)
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              JsonNode own = user.api().get("/api/v1/days/" + date).json().get("manualEntries");
+              return own != null && own.isArray() && !own.isEmpty();
+            });
   }
 
   // ---- helpers ----
@@ -239,15 +203,6 @@ class DashboardClockifyAwareIT {
     browser.click(By.cssSelector("#sign-in-form button[type=submit]"));
     browser.awaitVisible(By.id("week-days"));
     browser.awaitVisible(By.cssSelector("section.day"));
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private static LocalDate lastWeeksWednesday(LocalDate today) {
