@@ -1,6 +1,6 @@
-// The dashboard's shell: a hash router (#/week[/YYYY-MM-DD], #/settings, #/connections,
-// #/history, #/sign-in), the sign-in state, the answer to a 401 from anywhere, and a banner when
-// the Clockify connection needs its user.
+// The dashboard's shell: a hash router (#/week[/YYYY-MM-DD], #/settings[/replan[/YYYY-MM-DD]],
+// #/connections, #/history, #/sign-in), the sign-in state, the answer to a 401 from anywhere, and
+// a banner when the Clockify connection needs its user.
 
 import { clearToken, get, token, whenUnauthorized } from './api.js';
 import { renderSignIn } from './signin.js';
@@ -26,7 +26,7 @@ const pages = {
 
 function parseRoute() {
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  return { page: parts[0] || 'week', arg: parts[1] || null };
+  return { page: parts[0] || 'week', arg: parts[1] || null, rest: parts.slice(2) };
 }
 
 function go(hash) {
@@ -42,7 +42,7 @@ function route() {
     cleanup();
     cleanup = null;
   }
-  const { page, arg } = parseRoute();
+  const { page, arg, rest } = parseRoute();
   banner.replaceChildren();
   if (!token()) {
     showNav(false);
@@ -62,7 +62,7 @@ function route() {
   }
   showNav(true, page);
   document.title = `${target.title} · Focus Sync`;
-  cleanup = target.render(main, { arg, go });
+  cleanup = target.render(main, { arg, rest, go });
   if (page !== 'connections') {
     showAttention(page);
   }

@@ -46,6 +46,15 @@ export function projectName(catalog, id) {
   return `${p.name}${client}${p.archived ? ' (archived)' : ''}`;
 }
 
+/** A project's name where Clockify's list is known (else its id); Other for the other bucket. */
+export function projectLabel(catalog, projectId, slot) {
+  const name = projectName(catalog, projectId);
+  if (slot === 'other') {
+    return projectId ? `Other (${name})` : 'Other';
+  }
+  return name || 'Other';
+}
+
 /**
  * A project chooser whose `.value` is the project id: a select of the active projects by name
  * when the list is known (an archived or unknown id already saved stays, marked, but is not

@@ -1,6 +1,8 @@
 // The allocation settings page (GET|PUT /api/v1/settings/allocation) with the mapping table,
 // the ordered rules and a live preview of where a project key goes (see mapping.js). Projects are
-// picked by name from Clockify's list where it can be read (projects.js), else typed as ids.
+// picked by name from Clockify's list where it can be read (projects.js), else typed as ids. Once
+// saved, "Apply to past days…" re-plans days Clockify already holds (replan.js); #/settings/replan
+// [/YYYY-MM-DD] opens it directly (the week's outdated days link there).
 
 import { ApiError, get, put } from './api.js';
 import { WEEKDAYS, isKnownZone } from './dates.js';
@@ -8,6 +10,7 @@ import { field, h, say, uid } from './dom.js';
 import { clearErrors, showErrors } from './forms.js';
 import { compileRule, mapKey } from './mapping.js';
 import { catalogNotice, loadProjects, projectName, projectPicker } from './projects.js';
+import { replanForm } from './replan.js';
 
 const MATCHES = ['PREFIX', 'GLOB', 'REGEX'];
 const MATCH_HELP = {
@@ -16,15 +19,26 @@ const MATCH_HELP = {
   REGEX: 'the whole key matches the regular expression',
 };
 
-export function renderSettings(main) {
+export function renderSettings(main, { arg, rest } = {}) {
   const status = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite', hidden: true });
   main.replaceChildren(h('h1', {}, 'Settings'), status, h('p', { class: 'muted' }, 'Loading…'));
   let disposed = false;
 
   Promise.all([get('/settings/allocation'), loadProjects()])
     .then(([settings, catalog]) => {
-      if (!disposed) {
-        main.replaceChildren(h('h1', {}, 'Settings'), status, buildForm(settings, status, catalog));
+      if (disposed) {
+        return;
+      }
+      const replan = h('section', { class: 'card', id: 'replan', 'aria-label': 'Apply to past days', hidden: true });
+      const openReplan = (zone, since) => {
+        replan.replaceChildren(replanForm({ zone, catalog, since }));
+        replan.hidden = false;
+        replan.scrollIntoView({ block: 'start' });
+        replan.querySelector('input').focus({ preventScroll: true });
+      };
+      main.replaceChildren(h('h1', {}, 'Settings'), status, buildForm(settings, status, catalog, openReplan), replan);
+      if (arg === 'replan') {
+        openReplan(settings.timeZone || 'UTC', rest && rest[0]);
       }
     })
     .catch((e) => {
@@ -41,7 +55,7 @@ function option(value, label, selected) {
   return h('option', { value, selected: value === selected }, label || value);
 }
 
-function buildForm(s, status, catalog) {
+function buildForm(s, status, catalog, openReplan) {
   const projectLabel = catalog.error ? 'Clockify project id' : 'Clockify project';
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   const zoneList = h('datalist', { id: uid('zones') }, ['UTC', ...zones].map((z) => h('option', { value: z })));
@@ -224,6 +238,13 @@ function buildForm(s, status, catalog) {
 
   const saveButton = h('button', { type: 'submit', class: 'primary' }, 'Save settings');
   const saveStatus = h('p', { class: 'notice', id: 'settings-saved', role: 'status', hidden: true });
+  let savedZone = s.timeZone || 'UTC';
+  const replanOffer = h(
+    'div',
+    { class: 'actions', id: 'replan-offer', hidden: true },
+    h('button', { type: 'button', id: 'apply-past-days', onclick: () => openReplan(savedZone) }, 'Apply to past days…'),
+    h('p', { class: 'hint' }, 'Days already synced keep what Clockify holds unless you apply the new settings to them.'),
+  );
   const form = h(
     'form',
     { class: 'card', id: 'settings-form', novalidate: true },
@@ -282,6 +303,7 @@ function buildForm(s, status, catalog) {
     ),
     h('div', { class: 'actions' }, saveButton),
     saveStatus,
+    replanOffer,
   );
   // Any edit of the mapping or rules updates the preview.
   form.addEventListener('input', preview);
@@ -292,6 +314,7 @@ function buildForm(s, status, catalog) {
     event.preventDefault();
     clearErrors(form);
     say(saveStatus, '');
+    replanOffer.hidden = true;
     const local = [];
     const zone = timeZone.value.trim();
     if (zone && zone !== 'UTC' && !isKnownZone(zone)) {
@@ -331,8 +354,10 @@ function buildForm(s, status, catalog) {
     };
     saveButton.disabled = true;
     try {
-      await put('/settings/allocation', body);
-      say(saveStatus, 'Settings saved. Open days are re-planned with them.', 'ok');
+      const saved = await put('/settings/allocation', body);
+      savedZone = (saved && saved.timeZone) || zone || savedZone;
+      say(saveStatus, 'Settings saved. Today, later days and days not yet in Clockify are re-planned with them.', 'ok');
+      replanOffer.hidden = false;
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 401)) {
         showErrors(form, e instanceof ApiError ? e.errors : [], e.message);

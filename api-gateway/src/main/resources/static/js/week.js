@@ -1,7 +1,8 @@
 // The week view: Monday to Sunday in the user's zone; per day the sessions by project key, the
 // planned entries as a stacked bar over the work day, bucket shares with the rule that mapped
 // each key, the sync status with its last error (and what to do about it), the calls a dry run
-// would make, the user's own Clockify entries, and the day actions.
+// would make, the user's own Clockify entries, a hint on past days a settings change left as
+// Clockify holds them (outdated), and the day actions.
 
 import { ApiError, del, get, post, put, seg } from './api.js';
 import {
@@ -20,7 +21,7 @@ import {
 } from './dates.js';
 import { append, field, h, say, uid } from './dom.js';
 import { clearErrors, showErrors } from './forms.js';
-import { NO_PROJECTS, loadProjects, projectName } from './projects.js';
+import { NO_PROJECTS, loadProjects, projectLabel } from './projects.js';
 import { callList, newestDryRun, reasonsWithAdvice } from './sync.js';
 
 const STATUS_TEXT = {
@@ -225,7 +226,18 @@ export function renderWeek(main, { arg, go }) {
       ),
       day && day.sync && day.sync.dryRun ? h('span', { class: 'badge' }, 'Dry run') : null,
       day && day.lateChanges ? h('span', { class: 'badge badge-warn' }, 'Late changes') : null,
+      day && day.outdated ? h('span', { class: 'badge badge-warn' }, 'Outdated') : null,
     );
+    // A synced past day a settings change left alone: it shows what Clockify holds.
+    const outdated =
+      day && day.outdated
+        ? h(
+            'p',
+            { class: 'notice notice-warn outdated', dataset: { role: 'outdated' } },
+            'Your settings changed after this day was synced: it still shows what Clockify holds. ',
+            h('a', { href: `#/settings/replan/${date}` }, 'Apply to past days…'),
+          )
+        : null;
     const lastError =
       day && day.sync && day.sync.lastError
         ? h(
@@ -292,6 +304,7 @@ export function renderWeek(main, { arg, go }) {
         badges,
       ),
       lastError,
+      outdated,
       h(
         'div',
         { class: 'day-body' },
@@ -733,15 +746,6 @@ function toIso(text, date, zone, name, problems) {
 
 function formatShare(share) {
   return `${(Math.round(share * 1000) / 10).toString()}%`;
-}
-
-/** A project's name where Clockify's list is known (else its id); Other for the other bucket. */
-function projectLabel(catalog, projectId, slot) {
-  const name = projectName(catalog, projectId);
-  if (slot === 'other') {
-    return projectId ? `Other (${name})` : 'Other';
-  }
-  return name || 'Other';
 }
 
 function colorKey(entry) {

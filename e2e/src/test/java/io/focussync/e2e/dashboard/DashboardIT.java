@@ -1,13 +1,16 @@
 package io.focussync.e2e.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.focussync.clockify.simulator.ClockifySimulator;
 import io.focussync.clockify.simulator.SimEntry;
+import io.focussync.clockify.simulator.SimRequest;
 import io.focussync.e2e.support.E2eStack;
 import io.focussync.e2e.support.GatewayApi;
 import io.focussync.e2e.support.PipelineWorld;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -17,17 +20,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The web dashboard in a real headless Chromium against the packaged services: sign in, a week with
  * a synced day, a settings change that changes the plan, approval, inline validation errors,
  * secrets never shown, going live from a dry run (the Clockify simulator receives the previewed
- * days), the sync history with what to do about a day and a refused key, and one screenshot per
- * page at 1280 and 390 px (target/screenshots/).
+ * days), a settings change that leaves synced past days as Clockify holds them until "Apply to past
+ * days…" re-plans them, the sync history with what to do about a day and a refused key, and one
+ * screenshot per page at 1280 and 390 px (target/screenshots/).
  */
 class DashboardIT {
 
@@ -410,6 +418,156 @@ class DashboardIT {
               "#history-table tr[data-date='"
                   + wednesday
                   + "'][data-dry-run=false][data-status=SYNCED]"));
+      assertThat(browser.javascriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
+  void aSettingsChangeLeavesSyncedPastDaysAloneUntilAppliedToThem() {
+    Person user = newUser("dashboard-replan");
+    SimAccount account = simulatorAccount("replan");
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String oldName = "Acme old " + suffix;
+    String newName = "Acme new " + suffix;
+    String oldProject =
+        clockify.addProject(account.workspace(), oldName, null, "#03A9F4", false).id();
+    String newProject =
+        clockify.addProject(account.workspace(), newName, null, "#8BC34A", false).id();
+    assertThat(
+            user.api()
+                .put(
+                    "/api/v1/connections/clockify",
+                    Map.of(
+                        "apiKey",
+                        account.apiKey(),
+                        "workspaceId",
+                        account.workspace(),
+                        "baseUrl",
+                        clockify.baseUrl()))
+                .status())
+        .isEqualTo(200);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("timeZone", "UTC");
+    settings.put("projectMapping", Map.of("acme", oldProject));
+    settings.put("pushPolicy", "LIVE");
+    GatewayApi.Reply saved = user.api().put("/api/v1/settings/allocation", settings);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+
+    // Two past weekdays synced live: one 09:00-17:00 entry each on the old project.
+    LocalDate wednesday = lastWeeksWednesday(LocalDate.now(ZoneOffset.UTC));
+    LocalDate thursday = wednesday.plusDays(1);
+    List<LocalDate> pastDays = List.of(wednesday, thursday);
+    for (LocalDate date : pastDays) {
+      postSession(user, "acme", date + "T10:00:00Z", date + "T11:00:00Z");
+    }
+    PipelineWorld.eventually()
+        .untilAsserted(
+            () ->
+                assertThat(clockify.entries(account.workspace()))
+                    .extracting(SimEntry::projectId, entry -> entry.start().substring(0, 16))
+                    .containsExactlyInAnyOrder(
+                        tuple(oldProject, wednesday + "T09:00"),
+                        tuple(oldProject, thursday + "T09:00")));
+    for (LocalDate date : pastDays) {
+      PipelineWorld.eventually()
+          .untilAsserted(
+              () -> {
+                JsonNode view = user.api().get("/api/v1/days/" + date).json();
+                assertThat(view.get("status").asString()).isEqualTo("SYNCED");
+                assertThat(view.get("sync").get("dryRun").asBoolean()).isFalse();
+              });
+    }
+    Map<String, SimEntry> held =
+        clockify.entries(account.workspace()).stream()
+            .collect(Collectors.toMap(SimEntry::id, entry -> entry));
+    Predicate<SimRequest> entryWrites =
+        request -> account.apiKey().equals(request.apiKey()) && request.isEntryWrite();
+    int writesBefore = clockify.requests(entryWrites).size();
+
+    try (Browser browser = Browser.open(stack.gatewayUrl(), 1280, 900)) {
+      browser.open("/");
+      browser.awaitVisible(By.id("sign-in-form"));
+      signIn(browser, user);
+
+      // Settings: "acme" now maps to the new project; saving offers to apply it to past days.
+      browser.click(By.cssSelector("a[data-nav=settings]"));
+      new Select(
+              browser.awaitVisible(
+                  By.cssSelector("#mapping-rows .row:first-child [data-role=mapping-project]")))
+          .selectByVisibleText(newName);
+      assertThat(browser.driver().findElements(By.id("apply-past-days")).get(0).isDisplayed())
+          .isFalse();
+      browser.click(By.cssSelector("#settings-form button[type=submit]"));
+      browser.awaitText(By.id("settings-saved"), "Settings saved");
+      browser.awaitVisible(By.id("apply-past-days"));
+
+      // History stays put: Clockify sees no entry write, the past days keep the old project.
+      Awaitility.await("no entry write for the past days after the settings change")
+          .during(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () ->
+                  clockify.requests(entryWrites).size() == writesBefore
+                      && clockify.entries(account.workspace()).stream()
+                          .collect(Collectors.toMap(SimEntry::id, entry -> entry))
+                          .equals(held));
+
+      // The offer opens the range form: by default the last 30 days up to yesterday.
+      browser.click(By.id("apply-past-days"));
+      LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+      assertThat(
+              browser
+                  .awaitVisible(By.cssSelector("#replan-form [name=from]"))
+                  .getAttribute("value"))
+          .isEqualTo(yesterday.minusDays(29).toString());
+      assertThat(browser.find(By.cssSelector("#replan-form [name=to]")).getAttribute("value"))
+          .isEqualTo(yesterday.toString());
+
+      // The week: each past day says it shows what Clockify holds, and links to the action.
+      browser.click(By.cssSelector("a[data-nav=week]"));
+      browser.awaitVisible(By.cssSelector("section.day"));
+      browser.click(By.id("prev-week"));
+      for (LocalDate date : pastDays) {
+        browser.awaitText(
+            By.cssSelector(dayCss(date) + " [data-role=outdated]"),
+            "still shows what Clockify holds",
+            "Apply to past days");
+        browser.awaitText(legend(date), "09:00–17:00", oldName);
+      }
+      browser.screenshot("1280-week-outdated");
+      browser.click(By.cssSelector(dayCss(wednesday) + " [data-role=outdated] a"));
+
+      // Preview: each past day, its entry now (old project) and re-planned (new project).
+      browser.click(By.cssSelector("#replan-form button[type=submit]"));
+      for (LocalDate date : pastDays) {
+        String item = "#replan-preview li[data-date='" + date + "'] ";
+        browser.awaitText(
+            By.cssSelector(item + "[data-role=current]"), "09:00–17:00", oldName, "8h");
+        browser.awaitText(
+            By.cssSelector(item + "[data-role=proposed]"), "09:00–17:00", newName, "8h");
+      }
+      assertThat(browser.driver().findElements(By.cssSelector("#replan-preview > li"))).hasSize(2);
+      assertThat(clockify.requests(entryWrites)).hasSize(writesBefore);
+      browser.screenshot("1280-settings-replan-preview");
+      browser.assertNoHorizontalScroll("settings with the re-plan preview");
+
+      // Apply: the days named as re-planned, and Clockify's entries move to the new project.
+      browser.click(By.id("replan-apply"));
+      browser.awaitText(By.id("replan-result"), "Re-planned 2 days");
+      for (LocalDate date : pastDays) {
+        browser.awaitVisible(By.cssSelector("#replanned-days li[data-date='" + date + "']"));
+      }
+      PipelineWorld.eventually()
+          .untilAsserted(
+              () ->
+                  assertThat(clockify.entries(account.workspace()))
+                      .extracting(SimEntry::projectId, entry -> entry.start().substring(0, 16))
+                      .containsExactlyInAnyOrder(
+                          tuple(newProject, wednesday + "T09:00"),
+                          tuple(newProject, thursday + "T09:00")));
+      browser.resize(390, 844);
+      browser.assertNoHorizontalScroll("settings after applying at 390 px");
       assertThat(browser.javascriptErrors()).isEmpty();
     }
   }
