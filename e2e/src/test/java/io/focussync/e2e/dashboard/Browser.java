@@ -195,8 +195,18 @@ final class Browser implements AutoCloseable {
     input.sendKeys(text);
   }
 
+  /** Clicks the element, looked up again if the page re-rendered it between finding and click. */
   void click(By by) {
-    awaitVisible(by).click();
+    await(
+        "clickable: " + by,
+        d -> {
+          List<WebElement> found = d.findElements(by);
+          if (found.isEmpty() || !found.get(0).isDisplayed()) {
+            return false;
+          }
+          found.get(0).click();
+          return true;
+        });
   }
 
   /** Saves a PNG of the whole page under target/screenshots/{name}.png. */
