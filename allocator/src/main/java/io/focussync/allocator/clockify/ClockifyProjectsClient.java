@@ -2,12 +2,10 @@ package io.focussync.allocator.clockify;
 
 import io.focussync.allocator.allocation.ClockifyProject;
 import io.focussync.platform.auth.InternalIdentity;
+import io.focussync.platform.auth.SignedCalls;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -30,38 +28,23 @@ public class ClockifyProjectsClient {
   private static final Logger log = LoggerFactory.getLogger(ClockifyProjectsClient.class);
 
   private final ClockifyConnectorProperties properties;
-  private final InternalIdentity identity;
   private final JsonMapper json;
-  private final HttpClient http;
+  private final SignedCalls calls;
 
   public ClockifyProjectsClient(
       ClockifyConnectorProperties properties, InternalIdentity identity, JsonMapper json) {
     this.properties = properties;
-    this.identity = identity;
     this.json = json;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(properties.connectTimeout())
-            .build();
+    this.calls = new SignedCalls(identity, properties.connectTimeout());
   }
 
   /** The user's projects, or why the connector could not list them. */
   public ProjectLookup projects(String userId) {
-    InternalIdentity.SignedIdentity signed = identity.sign(userId);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(properties.url().toString() + PATH))
-            .timeout(properties.readTimeout())
-            .header(InternalIdentity.USER_HEADER, signed.userId())
-            .header(InternalIdentity.TIMESTAMP_HEADER, signed.timestamp())
-            .header(InternalIdentity.SIGNATURE_HEADER, signed.signature())
-            .header("Accept", "application/json")
-            .GET()
-            .build();
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response =
+          calls.get(
+              URI.create(properties.url().toString() + PATH), userId, properties.readTimeout());
     } catch (IOException e) {
       log.warn("the clockify-connector cannot be reached: {}", e.toString());
       return ProjectLookup.unknown("the clockify-connector cannot be reached");

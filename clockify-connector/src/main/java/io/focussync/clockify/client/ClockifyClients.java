@@ -124,17 +124,20 @@ public class ClockifyClients {
   }
 
   /**
-   * One permit every period/(limit-1): a smooth limiter whose every sliding window of one period
-   * holds at most {@code limit} requests, which a fixed window of {@code limit} permits does not
-   * (up to twice the limit straddles a window boundary).
+   * Permits in small fixed windows: {@code burst} of them every {@code period × burst / (limit −
+   * burst)}, so that any sliding window of one period holds at most {@code limit} requests (it
+   * touches at most {@code limit / burst} of them). A burst of two lets an apply list the day and
+   * write at once, where one permit every period/(limit−1) held each write back for a whole
+   * spacing.
    */
   private RateLimiterConfig rateLimiterConfig(String workspaceId) {
     int limit = properties.rateLimitOf(workspaceId);
+    int burst = limit >= 4 ? 2 : 1;
     long periodNanos = properties.ratePeriod().toNanos();
-    long spacing = limit <= 1 ? periodNanos : periodNanos / (limit - 1);
+    long window = limit <= 1 ? periodNanos : periodNanos * burst / (limit - burst);
     return RateLimiterConfig.custom()
-        .limitForPeriod(1)
-        .limitRefreshPeriod(Duration.ofNanos(Math.max(spacing, 1_000)))
+        .limitForPeriod(burst)
+        .limitRefreshPeriod(Duration.ofNanos(Math.max(window, 1_000)))
         .timeoutDuration(properties.maxPermitWait())
         .build();
   }

@@ -3,12 +3,11 @@ package io.focussync.ingest.focus;
 import io.focussync.ingest.focus.core.FocusSession;
 import io.focussync.ingest.session.api.JsonBodies;
 import io.focussync.platform.auth.InternalIdentity;
+import io.focussync.platform.auth.SignedCalls;
 import io.focussync.platform.web.ServiceUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,21 +32,14 @@ class AllocatorClient {
   private static final int MAX_CACHED_USERS = 10_000;
 
   private final FocusProperties properties;
-  private final InternalIdentity identity;
   private final Clock clock;
-  private final HttpClient http;
+  private final SignedCalls calls;
   private final Map<String, CachedKey> defaultKeys = new ConcurrentHashMap<>();
 
   AllocatorClient(FocusProperties properties, InternalIdentity identity, Clock clock) {
     this.properties = properties;
-    this.identity = identity;
     this.clock = clock;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(properties.connectTimeout())
-            .build();
+    this.calls = new SignedCalls(identity, properties.connectTimeout());
   }
 
   private record CachedKey(String key, Instant until) {}
@@ -95,19 +87,13 @@ class AllocatorClient {
 
   /** The JSON of a 200, empty for a 404; anything else is the allocator failing. */
   private Optional<JsonNode> get(String userId, String path) {
-    InternalIdentity.SignedIdentity signed = identity.sign(userId);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(properties.allocatorUrl().toString() + path))
-            .timeout(properties.readTimeout())
-            .header(InternalIdentity.USER_HEADER, signed.userId())
-            .header(InternalIdentity.TIMESTAMP_HEADER, signed.timestamp())
-            .header(InternalIdentity.SIGNATURE_HEADER, signed.signature())
-            .header("Accept", "application/json")
-            .GET()
-            .build();
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response =
+          calls.get(
+              URI.create(properties.allocatorUrl().toString() + path),
+              userId,
+              properties.readTimeout());
     } catch (IOException e) {
       throw unavailable("the allocator cannot be reached", e);
     } catch (InterruptedException e) {
