@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputFuzzTest extends GatewayTestBase {
 
-  private static final int WITH_TOKEN = 2400;
-  private static final int WITHOUT_TOKEN = 800;
+  private static final int WITH_TOKEN = 3000;
+  private static final int WITHOUT_TOKEN = 1000;
   private static final String SESSION =
       "{\"id\":\"s1\",\"projectKey\":\"p\",\"start\":\"2026-11-20T09:00:00Z\","
           + "\"end\":\"2026-11-20T10:00:00Z\",\"tags\":[\"a\"]}";
