@@ -1,11 +1,12 @@
 package io.focussync.gateway.routing;
 
 import io.focussync.gateway.routing.core.Route;
-import io.focussync.gateway.web.PayloadTooLargeException;
+import io.focussync.platform.web.ClientFaults;
 import io.focussync.platform.web.Problems;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +21,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Turns a failed call to a service into problem+json: a timeout is 504, a service that cannot be
- * reached (refused, reset, garbled) is 502, a body past its limit is 413. Never a stack trace.
+ * reached (refused, reset, garbled) is 502. A call that failed because of the client's own request
+ * (a body past its limit, a body whose chunked framing is broken: see the platform's {@link
+ * ClientFaults}) is that 4xx, not the service's fault. Never a stack trace.
  */
 final class DownstreamErrors implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
@@ -44,12 +47,12 @@ final class DownstreamErrors implements HandlerFilterFunction<ServerResponse, Se
 
   private ServerResponse answer(Exception e) {
     String service = route.service().displayName();
-    if (causedBy(e, PayloadTooLargeException.class)) {
-      PayloadTooLargeException tooLarge = cause(e, PayloadTooLargeException.class);
-      return problem(
-          HttpStatus.CONTENT_TOO_LARGE,
-          "Content Too Large",
-          "The request body is larger than the limit of " + tooLarge.limit() + " bytes.");
+    Optional<ProblemDetail> clientFault = ClientFaults.problemFor(e);
+    if (clientFault.isPresent()) {
+      log.debug("route {}: the request could not be sent on: {}", route.id(), e.toString());
+      return ServerResponse.status(clientFault.get().getStatus())
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(clientFault.get());
     }
     if (causedBy(e, HttpTimeoutException.class) || causedBy(e, SocketTimeoutException.class)) {
       log.warn("route {}: {} timed out: {}", route.id(), service, e.toString());
@@ -74,18 +77,14 @@ final class DownstreamErrors implements HandlerFilterFunction<ServerResponse, Se
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    return cause(e, type) != null;
-  }
-
-  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
-        return type.cast(t);
+        return true;
       }
       if (t.getCause() == t) {
         break;
       }
     }
-    return null;
+    return false;
   }
 }

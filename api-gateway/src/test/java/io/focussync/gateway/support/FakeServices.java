@@ -150,7 +150,19 @@ public final class FakeServices {
       if (service == Service.TRACKER_INGEST
           && path.equals("/api/v1/sessions")
           && request.method().equals("POST")) {
-        String id = recordSession(user.get(), body);
+        String id;
+        try {
+          id = recordSession(user.get(), body);
+        } catch (RuntimeException e) {
+          // like the real service: a body it cannot read is the client's 400, never a dropped line
+          answer(
+              exchange,
+              400,
+              "application/problem+json",
+              "{\"type\":\"https://focussync.io/problems/bad-request\",\"title\":\"Invalid"
+                  + " request\",\"status\":400,\"detail\":\"unreadable session\"}");
+          return;
+        }
         answer(exchange, 202, "application/json", "{\"id\":\"" + id + "\"}");
         return;
       }

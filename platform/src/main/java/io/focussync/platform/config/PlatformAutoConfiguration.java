@@ -9,7 +9,10 @@ import io.focussync.platform.crypto.SecretCipher;
 import io.focussync.platform.crypto.SecretField;
 import io.focussync.platform.crypto.SecretProperties;
 import io.focussync.platform.crypto.SecretRotation;
+import io.focussync.platform.web.ContentTypeFilter;
+import io.focussync.platform.web.ProblemBodyFilter;
 import io.focussync.platform.web.ProblemDetailsAdvice;
+import io.focussync.platform.web.ProblemErrorController;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.ApplicationRunner;
@@ -21,7 +24,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -30,7 +36,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Wires the platform's shared pieces into every service that has it on the classpath. */
 @AutoConfiguration(
-    afterName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration")
+    afterName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+    // its ErrorController must be known before Boot's error handling decides on its own
+    beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @EnableConfigurationProperties({InternalAuthProperties.class, SecretProperties.class})
 public class PlatformAutoConfiguration {
 
@@ -59,6 +67,28 @@ public class PlatformAutoConfiguration {
     return registration;
   }
 
+  /**
+   * A Content-Type that is no concrete media type is the client's 415 at the door: before anything
+   * that reads the request's headers through Spring (the gateway's CORS filter does), only after
+   * the gateway's security headers.
+   */
+  @Bean
+  FilterRegistrationBean<ContentTypeFilter> contentTypeFilter() {
+    FilterRegistrationBean<ContentTypeFilter> registration =
+        new FilterRegistrationBean<>(new ContentTypeFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  /** An error answered without a body (a framework's bare 404 or 406) gets its problem body. */
+  @Bean
+  FilterRegistrationBean<ProblemBodyFilter> problemBodyFilter() {
+    FilterRegistrationBean<ProblemBodyFilter> registration =
+        new FilterRegistrationBean<>(new ProblemBodyFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+    return registration;
+  }
+
   @Bean
   WebMvcConfigurer currentUserResolver() {
     return new WebMvcConfigurer() {
@@ -73,6 +103,28 @@ public class PlatformAutoConfiguration {
   @ConditionalOnMissingBean
   ProblemDetailsAdvice problemDetailsAdvice() {
     return new ProblemDetailsAdvice();
+  }
+
+  /** Container-level errors ({@code /error}) as problem+json instead of Boot's error JSON. */
+  @Bean
+  @ConditionalOnMissingBean(ErrorController.class)
+  ProblemErrorController problemErrorController() {
+    return new ProblemErrorController();
+  }
+
+  /**
+   * What Tomcat rejects before any application code runs (an unparseable request line, URI or
+   * header) as problem+json: the host's error report valve is the platform's, in place of Tomcat's
+   * HTML one (and of the one Boot adds).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+  static class TomcatErrorReport {
+
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReportValve() {
+      return new ProblemErrorReportValveCustomizer();
+    }
   }
 
   @Bean

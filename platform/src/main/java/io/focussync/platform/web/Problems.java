@@ -34,13 +34,37 @@ public final class Problems {
       throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    String body =
-        "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
-            .formatted(typeOf(status), escape(title), status.value(), escape(detail));
-    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    response.getOutputStream().write(json(status, title, detail).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The JSON text of a problem, for writers that have no message converter at hand (filters, the
+   * container's error report).
+   */
+  public static String json(HttpStatus status, String title, String detail) {
+    return "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+        .formatted(typeOf(status), escape(title), status.value(), escape(detail));
   }
 
   private static String escape(String text) {
-    return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 }
