@@ -132,7 +132,7 @@ public class ClockifyClients {
    */
   private RateLimiterConfig rateLimiterConfig(String workspaceId) {
     int limit = properties.rateLimitOf(workspaceId);
-    int burst = limit >= 4 ? 2 : 1;
+    int burst = limit >= 9 ? 3 : limit >= 4 ? 2 : 1;
     long periodNanos = properties.ratePeriod().toNanos();
     long window = limit <= 1 ? periodNanos : periodNanos * burst / (limit - burst);
     return RateLimiterConfig.custom()
