@@ -126,9 +126,9 @@ public class ClockifyClients {
   /**
    * Permits in small fixed windows: {@code burst} of them every {@code period × burst / (limit −
    * burst)}, so that any sliding window of one period holds at most {@code limit} requests (it
-   * touches at most {@code limit / burst} of them). A burst of two lets an apply list the day and
-   * write at once, where one permit every period/(limit−1) held each write back for a whole
-   * spacing.
+   * touches at most {@code limit / burst} of them). A burst of three lets an apply read the
+   * workspace's lock, list the day and write at once, where one permit every period/(limit−1) held
+   * each call back for a whole spacing.
    */
   private RateLimiterConfig rateLimiterConfig(String workspaceId) {
     int limit = properties.rateLimitOf(workspaceId);
