@@ -1,17 +1,21 @@
 package io.focussync.e2e.dashboard;
 
+import static io.focussync.e2e.dashboard.DashboardPeople.dayCss;
+import static io.focussync.e2e.dashboard.DashboardPeople.lastWeeksWednesday;
+import static io.focussync.e2e.dashboard.DashboardPeople.newUser;
+import static io.focussync.e2e.dashboard.DashboardPeople.postSession;
+import static io.focussync.e2e.dashboard.DashboardPeople.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.focussync.clockify.simulator.ClockifySimulator;
 import io.focussync.clockify.simulator.SimEntry;
+import io.focussync.e2e.dashboard.DashboardPeople.Person;
 import io.focussync.e2e.support.E2eStack;
 import io.focussync.e2e.support.GatewayApi;
 import io.focussync.e2e.support.PipelineWorld;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,7 +47,7 @@ class DashboardClockifyAwareIT {
 
   @Test
   void projectsAreOfferedByNameAndTheChosenOnesIdIsSaved() {
-    Person user = newUser("dashboard-projects");
+    Person user = newUser(stack, "dashboard-projects");
     Account account = liveConnection(user);
     String suffix = UUID.randomUUID().toString().substring(0, 6);
     String acme =
@@ -106,7 +110,7 @@ class DashboardClockifyAwareIT {
 
   @Test
   void theUsersOwnClockifyEntriesShowInTheWeek() {
-    Person user = newUser("dashboard-own-entries");
+    Person user = newUser(stack, "dashboard-own-entries");
     assertThat(
             user.api()
                 .put(
@@ -160,17 +164,7 @@ class DashboardClockifyAwareIT {
 
   // ---- helpers ----
 
-  private record Person(String token, GatewayApi api) {}
-
   private record Account(String workspace, String apiKey, String clockifyUser) {}
-
-  private static Person newUser(String name) {
-    GatewayApi.Reply reply =
-        stack.admin().post("/api/v1/admin/users", Map.of("name", name + "-" + System.nanoTime()));
-    assertThat(reply.status()).as("creating a user: %s", reply).isEqualTo(201);
-    String token = reply.json().get("token").asString();
-    return new Person(token, new GatewayApi(stack.gatewayUrl(), token));
-  }
 
   /** A live Clockify connection of the user's own to the simulator. */
   private static Account liveConnection(Person user) {
@@ -190,26 +184,5 @@ class DashboardClockifyAwareIT {
                     clockify.baseUrl()));
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return account;
-  }
-
-  private static void postSession(Person user, String key, String start, String end) {
-    GatewayApi.Reply reply =
-        user.api().post("/api/v1/sessions", Map.of("projectKey", key, "start", start, "end", end));
-    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
-  }
-
-  private static void signIn(Browser browser, Person user) {
-    browser.type(By.name("token"), user.token());
-    browser.click(By.cssSelector("#sign-in-form button[type=submit]"));
-    browser.awaitVisible(By.id("week-days"));
-    browser.awaitVisible(By.cssSelector("section.day"));
-  }
-
-  private static LocalDate lastWeeksWednesday(LocalDate today) {
-    return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1).plusDays(2);
-  }
-
-  private static String dayCss(LocalDate date) {
-    return "section.day[data-date='" + date + "']";
   }
 }

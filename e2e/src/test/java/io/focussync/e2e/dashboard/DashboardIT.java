@@ -1,11 +1,17 @@
 package io.focussync.e2e.dashboard;
 
+import static io.focussync.e2e.dashboard.DashboardPeople.dayCss;
+import static io.focussync.e2e.dashboard.DashboardPeople.lastWeeksWednesday;
+import static io.focussync.e2e.dashboard.DashboardPeople.newUser;
+import static io.focussync.e2e.dashboard.DashboardPeople.postSession;
+import static io.focussync.e2e.dashboard.DashboardPeople.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.focussync.clockify.simulator.ClockifySimulator;
 import io.focussync.clockify.simulator.SimEntry;
 import io.focussync.clockify.simulator.SimRequest;
+import io.focussync.e2e.dashboard.DashboardPeople.Person;
 import io.focussync.e2e.support.E2eStack;
 import io.focussync.e2e.support.GatewayApi;
 import io.focussync.e2e.support.PipelineWorld;
@@ -54,7 +60,7 @@ class DashboardIT {
 
   @Test
   void aWeekWithASyncedDayAndASettingsChangeThatChangesThePlan() {
-    Person user = newUser("dashboard-ada");
+    Person user = newUser(stack, "dashboard-ada");
     assertThat(
             user.api()
                 .put(
@@ -172,7 +178,7 @@ class DashboardIT {
 
   @Test
   void atPhoneWidthApprovalValidationErrorsAndARevokedToken() {
-    Person user = newUser("dashboard-bob");
+    Person user = newUser(stack, "dashboard-bob");
     GatewayApi api = user.api();
     assertThat(
             api.put(
@@ -317,7 +323,7 @@ class DashboardIT {
 
   @Test
   void goingLiveFromADryRunPushesThePreviewedDaysToClockify() {
-    Person user = newUser("dashboard-golive");
+    Person user = newUser(stack, "dashboard-golive");
     assertThat(
             user.api()
                 .put(
@@ -424,7 +430,7 @@ class DashboardIT {
 
   @Test
   void aSettingsChangeLeavesSyncedPastDaysAloneUntilAppliedToThem() {
-    Person user = newUser("dashboard-replan");
+    Person user = newUser(stack, "dashboard-replan");
     SimAccount account = simulatorAccount("replan");
     String suffix = UUID.randomUUID().toString().substring(0, 6);
     String oldName = "Acme old " + suffix;
@@ -574,7 +580,7 @@ class DashboardIT {
 
   @Test
   void theSyncHistoryShowsRunsAndWhatToDoAboutALockedEntryAndARefusedKey() {
-    Person user = newUser("dashboard-history");
+    Person user = newUser(stack, "dashboard-history");
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("timeZone", "UTC");
     settings.put("projectMapping", Map.of("alpha", "p-alpha", "beta", "p-beta"));
@@ -675,7 +681,7 @@ class DashboardIT {
 
   @Test
   void withoutAConnectionThePickersTakeIdsAndSayWhy() {
-    Person user = newUser("dashboard-no-projects");
+    Person user = newUser(stack, "dashboard-no-projects");
     try (Browser browser = Browser.open(stack.gatewayUrl(), 390, 844)) {
       browser.open("/");
       browser.awaitVisible(By.id("sign-in-form"));
@@ -700,30 +706,7 @@ class DashboardIT {
     return account;
   }
 
-  private static void postSession(Person user, String key, String start, String end) {
-    GatewayApi.Reply reply =
-        user.api().post("/api/v1/sessions", Map.of("projectKey", key, "start", start, "end", end));
-    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
-  }
-
-  private static void signIn(Browser browser, Person user) {
-    browser.type(By.name("token"), user.token());
-    browser.click(By.cssSelector("#sign-in-form button[type=submit]"));
-    browser.awaitVisible(By.id("week-days"));
-    browser.awaitVisible(By.cssSelector("section.day"));
-  }
-
   /** A new user of the public API, with the token the browser signs in with. */
-  private record Person(String token, GatewayApi api) {}
-
-  private static Person newUser(String name) {
-    GatewayApi.Reply reply =
-        stack.admin().post("/api/v1/admin/users", Map.of("name", name + "-" + System.nanoTime()));
-    assertThat(reply.status()).as("creating a user: %s", reply).isEqualTo(201);
-    String token = reply.json().get("token").asString();
-    return new Person(token, new GatewayApi(stack.gatewayUrl(), token));
-  }
-
   private static void addSession(
       Browser browser, LocalDate date, String key, String start, String end, String title) {
     browser.click(By.cssSelector(dayCss(date) + " button[data-action=add-session]"));
@@ -748,14 +731,6 @@ class DashboardIT {
           List<org.openqa.selenium.WebElement> found = d.findElements(day(date));
           return !found.isEmpty() && status.equals(found.get(0).getAttribute("data-status"));
         });
-  }
-
-  private static LocalDate lastWeeksWednesday(LocalDate today) {
-    return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1).plusDays(2);
-  }
-
-  private static String dayCss(LocalDate date) {
-    return "section.day[data-date='" + date + "']";
   }
 
   private static By day(LocalDate date) {
