@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,6 +69,9 @@ public interface DayStore {
    * untouchedSince}: pending, or waiting for a usable connection.
    */
   List<DayRecord> waiting(Set<Integer> partitions, Instant untouchedSince);
+
+  /** How many days stand in each status, over all users (statuses without a day are left out). */
+  Map<DayStatus, Long> countByStatus();
 
   /** One user's days from {@code from} to {@code to}, both included. */
   List<DayRecord> between(String userId, LocalDate from, LocalDate to);

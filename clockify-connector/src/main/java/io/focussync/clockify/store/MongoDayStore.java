@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -286,6 +287,22 @@ public class MongoDayStore implements DayStore {
   @Override
   public void published(DayKey day, long fence) {
     days.updateOne(fenced(id(day), fence), new Document("$unset", new Document("outbox", "")));
+  }
+
+  @Override
+  public Map<DayStatus, Long> countByStatus() {
+    Map<DayStatus, Long> counts = new EnumMap<>(DayStatus.class);
+    // One pass over the collection, whichever store serves it.
+    for (Document group :
+        days.aggregate(
+            List.of(
+                new Document(
+                    "$group",
+                    new Document("_id", "$status").append("days", new Document("$sum", 1)))))) {
+      counts.put(
+          DayStatus.valueOf(group.getString("_id")), ((Number) group.get("days")).longValue());
+    }
+    return counts;
   }
 
   @Override

@@ -90,7 +90,7 @@ class DashboardMetricsTest {
   }
 
   @Test
-  void theDashboardShowsIngestLagApplyLatencyClockifyCallsAndCircuits() {
+  void theDashboardShowsIngestLagApplyLatencyClockifyCallsCircuitsAndDays() {
     Set<String> used = new TreeSet<>();
     expressions(dashboard).forEach(e -> used.addAll(PromQl.metricNames(e)));
 
@@ -101,7 +101,8 @@ class DashboardMetricsTest {
             "focussync_clockify_plan_apply_seconds_bucket",
             "focussync_clockify_calls_total",
             "resilience4j_circuitbreaker_state",
-            "http_server_requests_seconds_count");
+            "http_server_requests_seconds_count",
+            "focussync_days");
     assertThat(dashboard.path("uid").asText()).isEqualTo("focussync-operations");
     for (JsonNode panel : panels(dashboard)) {
       if (!"row".equals(panel.path("type").asText())) {
