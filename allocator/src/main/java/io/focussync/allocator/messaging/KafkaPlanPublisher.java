@@ -28,6 +28,10 @@ public class KafkaPlanPublisher implements PlanPublisher {
 
   @Override
   public void publishAll(List<DayPlanned> plans) {
+    if (plans.size() == 1) {
+      publish(plans.get(0));
+      return;
+    }
     publisher.publishEach(Topics.DAY_PLANS, plans);
   }
 }
