@@ -3,9 +3,6 @@ package io.focussync.clockify;
 import static org.awaitility.Awaitility.await;
 
 import io.focussync.clockify.simulator.ClockifySimulator;
-import io.focussync.contracts.CloudEventHeaders;
-import io.focussync.contracts.EventCodec;
-import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.dayplans.v1.BusyInterval;
@@ -15,6 +12,7 @@ import io.focussync.contracts.syncresults.v1.DayBusyObserved;
 import io.focussync.contracts.syncresults.v1.DaySyncFailed;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import io.focussync.platform.auth.InternalIdentity;
+import io.focussync.testsupport.TestEvents;
 import io.focussync.testsupport.TestHttp;
 import io.focussync.testsupport.TestInfrastructure;
 import io.focussync.testsupport.TestTopics;
@@ -184,21 +182,7 @@ public abstract class IntegrationTestBase {
   }
 
   protected static void publish(DayPlanned plan) {
-    TestTopics.send(
-        Topics.DAY_PLANS,
-        plan.userId(),
-        EventCodec.toJson(plan),
-        Map.of(
-            CloudEventHeaders.TYPE,
-            EventTypes.DAY_PLANNED,
-            CloudEventHeaders.ID,
-            UUID.randomUUID().toString(),
-            CloudEventHeaders.SPEC_VERSION,
-            "1.0",
-            CloudEventHeaders.SOURCE,
-            "/focussync/allocator",
-            CloudEventHeaders.SUBJECT,
-            plan.subject()));
+    TestEvents.send(Topics.DAY_PLANS, plan);
   }
 
   // ---- results ----
@@ -264,8 +248,7 @@ public abstract class IntegrationTestBase {
                 while (true) {
                   for (ConsumerRecord<String, byte[]> record :
                       consumer.poll(Duration.ofMillis(100))) {
-                    String type = TestTopics.header(record, CloudEventHeaders.TYPE);
-                    RESULTS.add(EventCodec.fromJson(type, record.value()));
+                    RESULTS.add(TestEvents.read(record));
                   }
                 }
               }

@@ -3,13 +3,12 @@ package io.focussync.notion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.focussync.contracts.CloudEventHeaders;
-import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.Topics;
 import io.focussync.notion.poll.NotionPoller;
 import io.focussync.notion.simulator.NotionSimulator;
 import io.focussync.platform.auth.InternalIdentity;
+import io.focussync.testsupport.TestEvents;
 import io.focussync.testsupport.TestHttp;
 import io.focussync.testsupport.TestInfrastructure;
 import io.focussync.testsupport.TestTopics;
@@ -144,9 +143,7 @@ public abstract class IntegrationTestBase {
                   records.add(record);
                 }
               });
-      return records.stream()
-          .map(r -> EventCodec.fromJson(TestTopics.header(r, CloudEventHeaders.TYPE), r.value()))
-          .toList();
+      return records.stream().map(TestEvents::read).toList();
     }
 
     public List<ConsumerRecord<String, byte[]>> records() {

@@ -3,6 +3,8 @@ package io.focussync.testsupport;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,8 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * The shape every service keeps: a domain core free of frameworks, Kafka only in {@code messaging},
- * MongoDB only in {@code store}, and no cycles between feature packages.
+ * The shape every service keeps: a domain core free of frameworks, Kafka only in {@code messaging}
+ * and only through the platform's publisher and error handling, MongoDB only in {@code store}, and
+ * no cycles between feature packages.
  */
 public final class ArchitectureRules {
 
@@ -28,6 +31,21 @@ public final class ArchitectureRules {
   private static final String[] KAFKA = {
     "org.apache.kafka..", "org.springframework.kafka..", "org.springframework.cloud.stream.."
   };
+
+  /**
+   * Ways to publish and to handle consumer failures that the platform's messaging mechanisms
+   * ({@code EventPublisher}, {@code ContainerErrorHandling}) are the one use of.
+   */
+  private static final List<String> MESSAGING_MECHANISMS =
+      List.of(
+          "org.springframework.kafka.core.KafkaTemplate",
+          "org.springframework.kafka.core.ProducerFactory",
+          "org.apache.kafka.clients.producer.Producer",
+          "org.apache.kafka.clients.producer.ProducerRecord",
+          "org.springframework.cloud.stream.function.StreamBridge",
+          "org.springframework.cloud.stream.binding.BindingService",
+          "org.springframework.kafka.listener.CommonErrorHandler");
+
   private static final String[] MONGODB = {
     "com.mongodb..", "org.bson..", "org.springframework.data.mongodb.."
   };
@@ -51,6 +69,12 @@ public final class ArchitectureRules {
         .importPackages(basePackage);
   }
 
+  private static DescribedPredicate<JavaClass> messagingMechanisms() {
+    return DescribedPredicate.describe(
+        "Kafka's and Spring's own producers, StreamBridge, output bindings or error handlers",
+        type -> MESSAGING_MECHANISMS.stream().anyMatch(type::isAssignableTo));
+  }
+
   /** All rules for a service whose framework-free domain core lives in the given packages. */
   public static List<ArchRule> forService(String basePackage, String... corePackages) {
     return List.of(
@@ -68,6 +92,14 @@ public final class ArchitectureRules {
             .dependOnClassesThat()
             .resideInAnyPackage(KAFKA)
             .as("only the messaging package touches Kafka"),
+        noClasses()
+            .that()
+            .resideOutsideOfPackage("io.focussync.platform..")
+            .should()
+            .dependOnClassesThat(messagingMechanisms())
+            .as(
+                "only the platform publishes (EventPublisher) and handles consumer failures"
+                    + " (ContainerErrorHandling)"),
         noClasses()
             .that()
             .resideOutsideOfPackage(basePackage + ".store..")

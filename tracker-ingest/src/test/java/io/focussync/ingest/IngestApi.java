@@ -1,11 +1,10 @@
 package io.focussync.ingest;
 
-import io.focussync.contracts.CloudEventHeaders;
-import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.sessions.v1.SessionRecorded;
 import io.focussync.platform.auth.InternalIdentity;
+import io.focussync.testsupport.TestEvents;
 import io.focussync.testsupport.TestHttp;
 import io.focussync.testsupport.TestInfrastructure;
 import io.focussync.testsupport.TestTopics;
@@ -81,7 +80,7 @@ public final class IngestApi {
   }
 
   public static FocusSyncEvent decode(ConsumerRecord<String, byte[]> record) {
-    return EventCodec.fromJson(TestTopics.header(record, CloudEventHeaders.TYPE), record.value());
+    return TestEvents.read(record);
   }
 
   /** A valid session body, one hour long, ending an hour ago. */

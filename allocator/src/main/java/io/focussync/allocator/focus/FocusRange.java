@@ -1,11 +1,10 @@
 package io.focussync.allocator.focus;
 
+import io.focussync.platform.time.TimestampReader;
 import io.focussync.platform.web.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -48,19 +47,14 @@ final class FocusRange {
   }
 
   private static Instant instant(String field, String text) {
-    try {
-      // An unencoded '+' of an offset arrives in a query as a space.
-      String offsetText =
-          text.length() > 19 ? text.substring(0, 19) + text.substring(19).replace(' ', '+') : text;
-      Instant instant =
-          OffsetDateTime.parse(offsetText, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-      if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-        throw invalid(field);
-      }
-      return instant;
-    } catch (DateTimeParseException e) {
+    // An unencoded '+' of an offset arrives in a query as a space.
+    String offsetText =
+        text.length() > 19 ? text.substring(0, 19) + text.substring(19).replace(' ', '+') : text;
+    Instant instant = TimestampReader.read(offsetText).orElseThrow(() -> invalid(field));
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
       throw invalid(field);
     }
+    return instant;
   }
 
   private static InvalidInputException invalid(String field) {

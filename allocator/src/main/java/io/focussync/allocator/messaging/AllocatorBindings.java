@@ -8,7 +8,6 @@ import io.focussync.allocator.day.SyncResult;
 import io.focussync.allocator.day.SyncState;
 import io.focussync.allocator.session.SessionService;
 import io.focussync.allocator.session.StoredSession;
-import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.dayplans.v1.BusyInterval;
 import io.focussync.contracts.sessions.v1.SessionDeleted;
@@ -17,7 +16,9 @@ import io.focussync.contracts.syncresults.v1.DayBusyObserved;
 import io.focussync.contracts.syncresults.v1.DaySyncFailed;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import io.focussync.contracts.syncresults.v1.SyncedEntry;
+import io.focussync.platform.messaging.EventBatches;
 import io.focussync.platform.messaging.EventMessages;
+import io.focussync.platform.messaging.UnprocessableRecordException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +27,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
  * The consumers of {@code focussync.sessions.v1} and {@code focussync.sync-results.v1} (group
  * {@code allocator}), both in batches: a poll's events are applied together. Unreadable or
- * impossible events are poison and go to the dead-letter topic with the reason ({@link
- * ErrorHandling}); everything else is retried.
+ * impossible events are poison and go to the dead-letter topic with the reason (the platform's
+ * {@code ContainerErrorHandling}); everything else is retried.
  */
 @Configuration
 public class AllocatorBindings {
@@ -44,28 +44,24 @@ public class AllocatorBindings {
 
   /**
    * Applies a poll's session events together, each with its record's offset (what orders
-   * tracker-ingest's changes). A poison event at index i: the events before it are applied, then
-   * the error handler is told its index, dead-letters it and redelivers the rest.
+   * tracker-ingest's changes). A poison event: the events before it are applied, then it goes to
+   * the dead-letter topic and the rest come again ({@link EventBatches}).
    */
   @Bean
   public Consumer<Message<List<byte[]>>> sessions(SessionService sessions) {
     return batch -> {
-      List<Message<byte[]>> records = EventMessages.split(batch);
       List<?> offsets = batch.getHeaders().get(KafkaHeaders.OFFSET, List.class);
-      List<StoredSession> changes = new ArrayList<>(records.size());
-      for (int i = 0; i < records.size(); i++) {
-        try {
-          StoredSession change =
-              toChange(read(records.get(i)), positionOf(records.get(i), offsets, i));
-          if (change != null) {
-            changes.add(change);
-          }
-        } catch (PoisonMessageException poison) {
-          sessions.apply(changes);
-          throw new BatchListenerFailedException(poison.getMessage(), poison, i);
-        }
-      }
-      sessions.apply(changes);
+      List<StoredSession> changes = new ArrayList<>();
+      EventBatches.process(
+          batch,
+          (record, i) -> {
+            StoredSession change =
+                toChange(EventMessages.fromMessage(record), positionOf(record, offsets, i));
+            if (change != null) {
+              changes.add(change);
+            }
+          },
+          () -> sessions.apply(changes));
     };
   }
 
@@ -116,34 +112,31 @@ public class AllocatorBindings {
 
   /**
    * Applies a poll's sync results together, in the same way: the results before a poison one are
-   * applied, then its index goes to the error handler. The poll's observations of the users' own
-   * Clockify entries ({@code DayBusyObserved}) re-plan their days after the results are recorded.
+   * applied, then it is dead-lettered. The poll's observations of the users' own Clockify entries
+   * ({@code DayBusyObserved}) re-plan their days after the results are recorded.
    */
   @Bean
   public Consumer<Message<List<byte[]>>> syncResults(DayService days) {
     return batch -> {
-      List<Message<byte[]>> records = EventMessages.split(batch);
-      List<SyncResult> results = new ArrayList<>(records.size());
+      List<SyncResult> results = new ArrayList<>();
       List<BusyObservation> observations = new ArrayList<>();
-      for (int i = 0; i < records.size(); i++) {
-        try {
-          FocusSyncEvent event = read(records.get(i));
-          if (event instanceof DayBusyObserved observed) {
-            observations.add(toObservation(observed));
-            continue;
-          }
-          SyncResult result = toSyncResult(event);
-          if (result != null) {
-            results.add(result);
-          }
-        } catch (PoisonMessageException poison) {
-          days.applySyncResults(results);
-          days.observeBusy(observations);
-          throw new BatchListenerFailedException(poison.getMessage(), poison, i);
-        }
-      }
-      days.applySyncResults(results);
-      days.observeBusy(observations);
+      EventBatches.process(
+          batch,
+          (record, i) -> {
+            FocusSyncEvent event = EventMessages.fromMessage(record);
+            if (event instanceof DayBusyObserved observed) {
+              observations.add(toObservation(observed));
+              return;
+            }
+            SyncResult result = toSyncResult(event);
+            if (result != null) {
+              results.add(result);
+            }
+          },
+          () -> {
+            days.applySyncResults(results);
+            days.observeBusy(observations);
+          });
     };
   }
 
@@ -203,15 +196,6 @@ public class AllocatorBindings {
     return null;
   }
 
-  /** The event a message carries; one no consumer could read is poison. */
-  static FocusSyncEvent read(Message<byte[]> message) {
-    try {
-      return EventMessages.fromMessage(message);
-    } catch (EventCodec.UnreadableEventException e) {
-      throw new PoisonMessageException(e.getMessage());
-    }
-  }
-
   private static void check(SessionRecorded s) {
     require(
         s.userId() != null && !s.userId().isBlank() && s.sessionId() != null,
@@ -233,7 +217,7 @@ public class AllocatorBindings {
 
   private static void require(boolean ok, String reason, FocusSyncEvent event) {
     if (!ok) {
-      throw new PoisonMessageException(
+      throw new UnprocessableRecordException(
           "impossible " + event.getClass().getSimpleName() + ": " + reason);
     }
   }

@@ -7,15 +7,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.focussync.allocator.day.PlanPublisher;
 import io.focussync.allocator.day.UserDayRepository;
-import io.focussync.contracts.CloudEventHeaders;
-import io.focussync.contracts.EventCodec;
-import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.sessions.v1.SessionDeleted;
 import io.focussync.contracts.sessions.v1.SessionRecorded;
 import io.focussync.platform.auth.InternalIdentity;
+import io.focussync.testsupport.TestEvents;
 import io.focussync.testsupport.TestHttp;
 import io.focussync.testsupport.TestTopics;
 import java.time.Duration;
@@ -94,11 +92,7 @@ public abstract class AllocatorIntegrationTest {
   // --- events -------------------------------------------------------------------------------
 
   protected static void send(FocusSyncEvent event) {
-    send(
-        topicOf(event),
-        event.userId(),
-        EventCodec.toJson(event),
-        Map.of(CloudEventHeaders.TYPE, EventTypes.typeOf(event)));
+    TestEvents.send(topicOf(event), event);
   }
 
   protected static void send(String topic, String key, byte[] value, Map<String, String> headers) {

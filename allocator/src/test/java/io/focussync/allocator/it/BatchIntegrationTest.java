@@ -6,15 +6,14 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doReturn;
 
-import io.focussync.contracts.CloudEventHeaders;
 import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.dayplans.v1.PlannedEntry;
+import io.focussync.testsupport.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +68,7 @@ class BatchIntegrationTest extends AllocatorIntegrationTest {
         Topics.SESSIONS,
         user,
         "{broken".getBytes(StandardCharsets.UTF_8),
-        Map.of(CloudEventHeaders.TYPE, EventTypes.SESSION_RECORDED));
+        TestEvents.headers(EventTypes.SESSION_RECORDED));
     send(session("after", 1, "B", "2026-11-20T11:00:00Z", Duration.ofHours(1)));
     bindings.changeState(BINDING, State.STARTED);
 

@@ -3,14 +3,13 @@ package io.focussync.allocator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.focussync.contracts.CloudEventHeaders;
 import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
+import io.focussync.testsupport.TestEvents;
 import io.focussync.testsupport.TestInfrastructure;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +21,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -114,12 +112,7 @@ class SessionOrderIntegrationTest extends AllocatorIntegrationTest {
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
       ProducerRecord<String, byte[]> record =
           new ProducerRecord<>(Topics.SESSIONS, event.userId(), EventCodec.toJson(event));
-      record
-          .headers()
-          .add(
-              new RecordHeader(
-                  CloudEventHeaders.TYPE,
-                  EventTypes.typeOf(event).getBytes(StandardCharsets.UTF_8)));
+      TestEvents.addHeaders(record.headers(), EventTypes.typeOf(event));
       return producer.send(record).get();
     } catch (Exception e) {
       throw new IllegalStateException("could not send " + event, e);

@@ -3,11 +3,11 @@ package io.focussync.allocator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.focussync.contracts.CloudEventHeaders;
 import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.sessions.v1.SessionRecorded;
+import io.focussync.testsupport.TestEvents;
 import io.focussync.testsupport.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +25,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
@@ -111,9 +110,7 @@ class SessionThroughputBenchmark {
               Instant.now());
       ProducerRecord<String, byte[]> record =
           new ProducerRecord<>(Topics.SESSIONS, userId, EventCodec.toJson(session));
-      record
-          .headers()
-          .add(new RecordHeader(CloudEventHeaders.TYPE, EventTypes.SESSION_RECORDED.getBytes()));
+      TestEvents.addHeaders(record.headers(), EventTypes.SESSION_RECORDED);
       records.add(record);
     }
     return records;

@@ -3,11 +3,11 @@ package io.focussync.allocator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.focussync.contracts.CloudEventHeaders;
 import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.sessions.v1.SessionRecorded;
 import io.focussync.infra.WireMongoServer;
+import io.focussync.testsupport.TestEvents;
 import io.focussync.testsupport.TestHttp;
 import io.focussync.testsupport.TestInfrastructure;
 import java.io.IOException;
@@ -181,7 +181,7 @@ class StoreOutageIntegrationTest extends AllocatorIntegrationTest {
   private static void send(KafkaProducer<String, byte[]> producer, SessionRecorded event) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(TOPIC, event.userId(), EventCodec.toJson(event));
-    record.headers().add(CloudEventHeaders.TYPE, EventTypes.typeOf(event).getBytes());
+    TestEvents.addHeaders(record.headers(), EventTypes.typeOf(event));
     producer.send(record);
   }
 

@@ -13,18 +13,17 @@ import static org.mockito.Mockito.verify;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import io.focussync.allocator.day.UserDay;
-import io.focussync.contracts.CloudEventHeaders;
 import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.syncresults.v1.DaySyncFailed;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import io.focussync.contracts.syncresults.v1.SyncedEntry;
+import io.focussync.testsupport.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -123,7 +122,7 @@ class SyncResultsBatchIntegrationTest extends AllocatorIntegrationTest {
         Topics.SYNC_RESULTS,
         user,
         "{broken".getBytes(StandardCharsets.UTF_8),
-        Map.of(CloudEventHeaders.TYPE, EventTypes.DAY_SYNCED));
+        TestEvents.headers(EventTypes.DAY_SYNCED));
     send(synced(FRIDAY, 4, "after"));
     bindings.changeState(BINDING, State.STARTED);
 

@@ -3,18 +3,17 @@ package io.focussync.allocator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.focussync.contracts.CloudEventHeaders;
 import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.syncresults.v1.DaySyncFailed;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import io.focussync.contracts.syncresults.v1.SyncedEntry;
+import io.focussync.testsupport.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -79,7 +78,7 @@ class SyncResultsIntegrationTest extends AllocatorIntegrationTest {
         Topics.SESSIONS,
         user,
         "{not json".getBytes(StandardCharsets.UTF_8),
-        Map.of(CloudEventHeaders.TYPE, EventTypes.SESSION_RECORDED));
+        TestEvents.headers(EventTypes.SESSION_RECORDED));
     send(session("bad", 1, "A", "2026-11-20T10:00:00Z", Duration.ofHours(-1)));
     send(session("good", 1, "A", "2026-11-20T10:00:00Z", Duration.ofHours(1)));
 

@@ -2,15 +2,12 @@ package io.focussync.gateway.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.focussync.contracts.CloudEventHeaders;
-import io.focussync.contracts.EventCodec;
-import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.sessions.v1.SessionRecorded;
 import io.focussync.gateway.routing.core.Service;
 import io.focussync.platform.auth.InternalIdentity;
+import io.focussync.testsupport.TestEvents;
 import io.focussync.testsupport.TestInfrastructure;
-import io.focussync.testsupport.TestTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -193,21 +190,7 @@ public final class FakeServices {
             List.of(),
             Map.of(),
             Instant.now());
-    TestTopics.send(
-        Topics.SESSIONS,
-        userId,
-        EventCodec.toJson(event),
-        Map.of(
-            CloudEventHeaders.ID,
-            UUID.randomUUID().toString(),
-            CloudEventHeaders.TYPE,
-            EventTypes.SESSION_RECORDED,
-            CloudEventHeaders.SOURCE,
-            "fake-tracker-ingest",
-            CloudEventHeaders.SUBJECT,
-            event.sessionId(),
-            CloudEventHeaders.SPEC_VERSION,
-            CloudEventHeaders.SPEC_VERSION_VALUE));
+    TestEvents.send(Topics.SESSIONS, event);
     return event.sessionId();
   }
 

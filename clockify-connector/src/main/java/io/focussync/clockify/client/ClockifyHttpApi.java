@@ -1,5 +1,6 @@
 package io.focussync.clockify.client;
 
+import io.focussync.platform.time.TimestampReader;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -20,8 +21,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -382,20 +381,7 @@ final class ClockifyHttpApi implements ClockifyApi {
   }
 
   static Duration retryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-    } catch (NumberFormatException e) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration until = Duration.between(Instant.now(), at.toInstant());
-        return until.isNegative() ? Duration.ZERO : until;
-      } catch (RuntimeException unparseable) {
-        return null;
-      }
-    }
+    return TimestampReader.retryAfter(header, Instant.now());
   }
 
   private record Reply(int status, String body, boolean lastPage) {}

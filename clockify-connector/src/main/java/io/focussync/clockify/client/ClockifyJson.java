@@ -1,5 +1,6 @@
 package io.focussync.clockify.client;
 
+import io.focussync.platform.time.TimestampReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,8 @@ final class ClockifyJson {
     return new TimeEntry(
         text(node, "id"),
         text(node, "projectId"),
-        Timestamps.parse(text(interval, "start")),
-        Timestamps.parse(text(interval, "end")),
+        TimestampReader.parse(text(interval, "start")),
+        TimestampReader.parse(text(interval, "end")),
         text(node, "description"),
         texts(node.get("tagIds")),
         node.path("isLocked").asBoolean(false));
@@ -93,7 +94,7 @@ final class ClockifyJson {
     return new Workspace(
         text(node, "id"),
         text(node, "name"),
-        Timestamps.parse(text(settings, "lockTimeEntries")),
+        TimestampReader.parse(text(settings, "lockTimeEntries")),
         blankToNull(text(settings, "lockTimeZone")),
         blankToNull(text(settings.path("automaticLock"), "type")));
   }

@@ -8,6 +8,7 @@ import io.focussync.clockify.client.ClockifyUser;
 import io.focussync.clockify.client.RecordingClockify;
 import io.focussync.platform.crypto.SecretCipher;
 import io.focussync.platform.crypto.SecretScope;
+import io.focussync.platform.web.BaseUrlAllowList;
 import io.focussync.platform.web.FieldProblem;
 import io.focussync.platform.web.InvalidInputException;
 import io.focussync.platform.web.NotFoundException;
@@ -44,7 +45,7 @@ public class ConnectionService {
   private final ClockifyClients clients;
   private final SecretCipher cipher;
   private final ConnectionProperties properties;
-  private final BaseUrlPolicy baseUrls;
+  private final BaseUrlAllowList baseUrls;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Map<String, String> scopes = leastRecentlyUsed();
@@ -61,7 +62,7 @@ public class ConnectionService {
     this.clients = clients;
     this.cipher = cipher;
     this.properties = properties;
-    this.baseUrls = new BaseUrlPolicy(properties.allowedBaseUrls());
+    this.baseUrls = new BaseUrlAllowList("Clockify", properties.allowedBaseUrls());
     this.events = events;
     this.clock = clock;
   }
@@ -75,7 +76,7 @@ public class ConnectionService {
             : request.baseUrl().trim();
     validate(request, dryRun, baseUrl);
     String apiKey = request.apiKey() == null ? "" : request.apiKey().trim();
-    String normalizedUrl = BaseUrlPolicy.normalize(baseUrl);
+    String normalizedUrl = BaseUrlAllowList.normalize(baseUrl);
     String clockifyUserId = null;
     String timeZone = null;
     String tagId = null;

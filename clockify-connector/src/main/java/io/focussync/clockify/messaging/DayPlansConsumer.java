@@ -2,10 +2,11 @@ package io.focussync.clockify.messaging;
 
 import io.focussync.clockify.ledger.PlanIntake;
 import io.focussync.clockify.ledger.ReceivedPlan;
-import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
+import io.focussync.platform.messaging.EventBatches;
 import io.focussync.platform.messaging.EventMessages;
+import io.focussync.platform.messaging.UnprocessableRecordException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
@@ -21,7 +21,7 @@ import org.springframework.messaging.Message;
  * The {@code dayPlans} binding on {@code focussync.day-plans.v1}, in batches: a poll's plans are
  * stored together (the newest per user-day) before their offsets commit; applying them happens on
  * the workers. An unreadable or invalid plan is reported by its index: the plans before it are
- * kept, it goes to the dead-letter topic at once and the rest come again ({@link ErrorHandling}).
+ * kept, it goes to the dead-letter topic at once and the rest come again ({@link EventBatches}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DayPlansConsumer {
@@ -31,26 +31,30 @@ public class DayPlansConsumer {
   @Bean
   public Consumer<Message<List<byte[]>>> dayPlans(PlanIntake intake) {
     return batch -> {
-      List<Message<byte[]>> records = EventMessages.split(batch);
       List<?> partitions = batch.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, List.class);
-      List<ReceivedPlan> plans = new ArrayList<>(records.size());
-      for (int i = 0; i < records.size(); i++) {
-        Message<byte[]> record = records.get(i);
-        try {
-          FocusSyncEvent event = EventMessages.fromMessage(record);
-          if (event instanceof DayPlanned plan) {
-            PlanIntake.validate(plan);
-            plans.add(new ReceivedPlan(plan, record.getPayload(), partition(partitions, i)));
-          } else {
-            log.debug("ignoring {} on the plans topic", event.getClass().getSimpleName());
-          }
-        } catch (PlanIntake.InvalidPlanException | EventCodec.UnreadableEventException poison) {
-          accept(intake, plans);
-          throw new BatchListenerFailedException(poison.getMessage(), poison, i);
-        }
-      }
-      accept(intake, plans);
+      List<ReceivedPlan> plans = new ArrayList<>();
+      EventBatches.process(
+          batch,
+          (record, i) -> {
+            FocusSyncEvent event = EventMessages.fromMessage(record);
+            if (event instanceof DayPlanned plan) {
+              validate(plan);
+              plans.add(new ReceivedPlan(plan, record.getPayload(), partition(partitions, i)));
+            } else {
+              log.debug("ignoring {} on the plans topic", event.getClass().getSimpleName());
+            }
+          },
+          () -> accept(intake, plans));
     };
+  }
+
+  /** A plan no apply could ever succeed with is a verdict: it is dead-lettered. */
+  private static void validate(DayPlanned plan) {
+    try {
+      PlanIntake.validate(plan);
+    } catch (PlanIntake.InvalidPlanException invalid) {
+      throw new UnprocessableRecordException(invalid.getMessage());
+    }
   }
 
   private static int partition(List<?> partitions, int index) {

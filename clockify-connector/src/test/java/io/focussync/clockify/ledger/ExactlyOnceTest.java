@@ -7,12 +7,12 @@ import io.focussync.clockify.IntegrationTestBase;
 import io.focussync.clockify.reconcile.SlotState;
 import io.focussync.clockify.simulator.SimEntry;
 import io.focussync.clockify.simulator.SimFault;
-import io.focussync.contracts.CloudEventHeaders;
 import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.syncresults.v1.DaySynced;
+import io.focussync.testsupport.TestEvents;
 import io.focussync.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.util.List;
@@ -183,7 +183,7 @@ class ExactlyOnceTest extends IntegrationTestBase {
                 entry("project:b", "pb", (11 + revision) + ":00", "18:00"));
         ProducerRecord<String, byte[]> record =
             new ProducerRecord<>(Topics.DAY_PLANS, user, EventCodec.toJson(plan));
-        record.headers().add(CloudEventHeaders.TYPE, EventTypes.DAY_PLANNED.getBytes());
+        TestEvents.addHeaders(record.headers(), EventTypes.DAY_PLANNED);
         pace.schedule(() -> producer.send(record).get(), 50, TimeUnit.MILLISECONDS).get();
       }
     } finally {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.focussync.clockify.IntegrationTestBase;
-import io.focussync.clockify.ledger.PlanIntake;
 import io.focussync.clockify.simulator.SimEntry;
 import io.focussync.contracts.CloudEventHeaders;
 import io.focussync.contracts.EventCodec;
@@ -12,6 +11,8 @@ import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.syncresults.v1.DaySynced;
+import io.focussync.platform.messaging.UnprocessableRecordException;
+import io.focussync.testsupport.TestEvents;
 import io.focussync.testsupport.TestInfrastructure;
 import io.focussync.testsupport.TestTopics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -127,7 +128,7 @@ class BatchIntakeTest extends IntegrationTestBase {
         Topics.DAY_PLANS,
         user,
         "{broken".getBytes(StandardCharsets.UTF_8),
-        Map.of(CloudEventHeaders.TYPE, EventTypes.DAY_PLANNED));
+        TestEvents.headers(EventTypes.DAY_PLANNED));
     publish(third);
     bindings.start(BINDING);
 
@@ -146,7 +147,7 @@ class BatchIntakeTest extends IntegrationTestBase {
     assertThat(TestTopics.header(dead.get(0), "x-exception-message"))
         .isEqualTo("entry project:a needs a start before its end");
     assertThat(TestTopics.header(dead.get(0), "x-exception-fqcn"))
-        .isEqualTo(PlanIntake.InvalidPlanException.class.getName());
+        .isEqualTo(UnprocessableRecordException.class.getName());
     assertThat(TestTopics.header(dead.get(0), "x-original-topic")).isEqualTo(Topics.DAY_PLANS);
     assertThat(TestTopics.header(dead.get(0), CloudEventHeaders.TYPE))
         .isEqualTo(EventTypes.DAY_PLANNED);

@@ -1,6 +1,7 @@
 package io.focussync.notion.client;
 
 import io.focussync.notion.mapping.NotionPage;
+import io.focussync.platform.time.TimestampReader;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -16,9 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -228,17 +226,7 @@ public class NotionClient {
   }
 
   static Duration retryAfter(String header) {
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(Instant.now(), at.toInstant());
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (DateTimeParseException unreadable) {
-        return null;
-      }
-    }
+    return TimestampReader.retryAfter(header, Instant.now());
   }
 
   private static boolean retryable(Throwable e) {

@@ -3,8 +3,8 @@ package io.focussync.notion.client;
 import io.focussync.notion.mapping.NotionIds;
 import io.focussync.notion.mapping.NotionPage;
 import io.focussync.notion.mapping.PropertyValue;
+import io.focussync.platform.time.TimestampReader;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +135,6 @@ public final class NotionJson {
     if (value == null) {
       return Instant.EPOCH;
     }
-    return OffsetDateTime.parse(value).toInstant();
+    return TimestampReader.parse(value);
   }
 }

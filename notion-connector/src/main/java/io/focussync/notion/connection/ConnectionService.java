@@ -11,6 +11,7 @@ import io.focussync.notion.store.StoredConnection;
 import io.focussync.notion.webhook.ConnectionWebhooks;
 import io.focussync.notion.webhook.WebhookView;
 import io.focussync.platform.crypto.SecretCipher;
+import io.focussync.platform.web.BaseUrlAllowList;
 import io.focussync.platform.web.FieldProblem;
 import io.focussync.platform.web.InvalidInputException;
 import io.focussync.platform.web.NotFoundException;
@@ -74,14 +75,14 @@ public class ConnectionService {
       problems.add(new FieldProblem("databaseId", "must be a Notion database id (32 hex digits)"));
     }
     String requestedBase = request.baseUrl() == null ? "https://api.notion.com" : request.baseUrl();
-    Optional<String> baseUrl = BaseUrls.allowed(requestedBase, properties.allowedBaseUrls());
-    if (baseUrl.isEmpty()) {
-      problems.add(new FieldProblem("baseUrl", "is not on the allowed list of Notion base URLs"));
-    }
+    new BaseUrlAllowList("Notion", properties.allowedBaseUrls())
+        .problem(requestedBase)
+        .ifPresent(problem -> problems.add(new FieldProblem("baseUrl", problem)));
+    String baseUrl = BaseUrlAllowList.normalize(requestedBase);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    NotionAccess access = new NotionAccess(baseUrl.get(), token);
+    NotionAccess access = new NotionAccess(baseUrl, token);
     String dataSourceId = dataSource(access, databaseId, request.dataSourceId());
     DataSourceSchema schema = notion(() -> client.dataSource(access, dataSourceId), "databaseId");
     MappingResolver.Result resolved =
@@ -102,7 +103,7 @@ public class ConnectionService {
             SecretCipher.mask(token),
             databaseId,
             dataSourceId,
-            baseUrl.get(),
+            baseUrl,
             botUserId,
             resolved.mapping(),
             resolved.entryUrlType(),

@@ -1,11 +1,12 @@
 package io.focussync.notion.mapping;
 
+import io.focussync.platform.time.TimestampReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -123,15 +124,15 @@ public final class SessionMapper {
   }
 
   private static Instant parseInstant(String value) {
+    Optional<Instant> withOffset = TimestampReader.read(value.trim());
+    if (withOffset.isPresent()) {
+      return withOffset.get();
+    }
     try {
-      return OffsetDateTime.parse(value.trim()).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        // Notion always renders an offset; a bare local time is read as UTC like its filters do.
-        return LocalDateTime.parse(value.trim()).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException again) {
-        return null;
-      }
+      // Notion always renders an offset; a bare local time is read as UTC like its filters do.
+      return LocalDateTime.parse(value.trim()).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException notOne) {
+      return null;
     }
   }
 

@@ -11,8 +11,9 @@ import org.springframework.messaging.Message;
 
 /**
  * Consumes {@code focussync.sync-results.v1} (group {@code notion-connector}): a DaySynced marks
- * its Notion pages synced; other results are not ours to act on. Failures are handled by {@link
- * ErrorHandling}.
+ * its Notion pages synced; other results are not ours to act on. Failures are handled by the
+ * platform's {@code ContainerErrorHandling}: an unreadable result is dead-lettered at once, any
+ * other failure (the store, the broker or Notion down) is retried until it passes.
  */
 @Configuration(proxyBeanMethods = false)
 public class SyncResultsConsumer {

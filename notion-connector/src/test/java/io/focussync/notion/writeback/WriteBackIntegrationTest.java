@@ -3,14 +3,13 @@ package io.focussync.notion.writeback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.focussync.contracts.CloudEventHeaders;
-import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import io.focussync.contracts.syncresults.v1.SyncedEntry;
 import io.focussync.notion.IntegrationTestBase;
 import io.focussync.notion.simulator.NotionSimulator;
+import io.focussync.testsupport.TestEvents;
 import io.focussync.testsupport.TestTopics;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +64,7 @@ class WriteBackIntegrationTest extends IntegrationTestBase {
         Topics.SYNC_RESULTS,
         user.userId(),
         "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        Map.of(CloudEventHeaders.TYPE, EventTypes.DAY_SYNCED));
+        TestEvents.headers(EventTypes.DAY_SYNCED));
     publish(daySynced(user.userId(), false, "notion:" + pageId));
 
     await()
@@ -156,18 +155,6 @@ class WriteBackIntegrationTest extends IntegrationTestBase {
   }
 
   private static void publish(DaySynced event) {
-    TestTopics.send(
-        Topics.SYNC_RESULTS,
-        event.userId(),
-        EventCodec.toJson(event),
-        Map.of(
-            CloudEventHeaders.TYPE,
-            EventTypes.DAY_SYNCED,
-            CloudEventHeaders.ID,
-            UUID.randomUUID().toString(),
-            CloudEventHeaders.SOURCE,
-            "/focussync/clockify-connector",
-            CloudEventHeaders.SPEC_VERSION,
-            "1.0"));
+    TestEvents.send(Topics.SYNC_RESULTS, event);
   }
 }

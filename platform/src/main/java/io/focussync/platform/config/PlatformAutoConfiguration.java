@@ -9,12 +9,21 @@ import io.focussync.platform.crypto.SecretCipher;
 import io.focussync.platform.crypto.SecretField;
 import io.focussync.platform.crypto.SecretProperties;
 import io.focussync.platform.crypto.SecretRotation;
+import io.focussync.platform.messaging.ContainerErrorHandling;
+import io.focussync.platform.messaging.EventPublisher;
+import io.focussync.platform.messaging.MessagingProperties;
 import io.focussync.platform.web.ContentTypeFilter;
 import io.focussync.platform.web.ProblemBodyFilter;
 import io.focussync.platform.web.ProblemDetailsAdvice;
 import io.focussync.platform.web.ProblemErrorController;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -24,13 +33,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -155,6 +171,94 @@ public class PlatformAutoConfiguration {
     @Bean
     HealthIndicator mongoHealthIndicator(MongoClient client) {
       return new MongoPingHealthIndicator(client);
+    }
+  }
+
+  /**
+   * The one way every service with Kafka publishes ({@link EventPublisher}) and handles the
+   * failures of its consumers ({@link ContainerErrorHandling}), with {@link MessagingProperties}.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(KafkaTemplate.class)
+  @EnableConfigurationProperties({MessagingProperties.class, KafkaProperties.class})
+  static class Messaging {
+
+    /**
+     * Two producers on the settings of {@code spring.kafka.producer}: a shared one for single
+     * events, whose concurrent sends Kafka batches together, and a pool of transactional ones for
+     * all-or-none sends. Their sends are observed, so that a tracer (when there is one) puts the
+     * trace context in the records' headers.
+     */
+    @Bean(destroyMethod = "close")
+    EventPublisher eventPublisher(
+        KafkaProperties kafka,
+        MessagingProperties messaging,
+        Environment environment,
+        ObjectProvider<ObservationRegistry> observations) {
+      String source = environment.getProperty("spring.application.name", "focussync");
+      ObservationRegistry observation = observations.getIfUnique(() -> ObservationRegistry.NOOP);
+      Map<String, Object> producer = kafka.buildProducerProperties();
+      DefaultKafkaProducerFactory<byte[], byte[]> transactionalFactory = factory(producer);
+      String prefix = messaging.transactionIdPrefix();
+      transactionalFactory.setTransactionIdPrefix(
+          prefix == null || prefix.isBlank() ? source + "-" + UUID.randomUUID() + "-" : prefix);
+      return new EventPublisher(
+          template(factory(producer), observation),
+          template(transactionalFactory, observation),
+          source,
+          messaging.sendTimeout());
+    }
+
+    private static DefaultKafkaProducerFactory<byte[], byte[]> factory(
+        Map<String, Object> producer) {
+      return new DefaultKafkaProducerFactory<>(
+          producer, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaTemplate<byte[], byte[]> template(
+        DefaultKafkaProducerFactory<byte[], byte[]> factory, ObservationRegistry observation) {
+      KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(factory);
+      template.setObservationEnabled(true);
+      template.setObservationRegistry(observation);
+      return template;
+    }
+
+    /** The topics the service publishes to, created at start if no one has yet. */
+    @Bean
+    KafkaAdmin.NewTopics publishedTopics(MessagingProperties messaging) {
+      return new KafkaAdmin.NewTopics(
+          messaging.topics().stream()
+              .map(
+                  topic ->
+                      TopicBuilder.name(topic)
+                          .partitions(messaging.partitions())
+                          .replicas(messaging.replicationFactor())
+                          .build())
+              .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+
+    /** The error handling of every consumer binding of Spring Cloud Stream's Kafka binder. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
+    static class ConsumerErrors {
+
+      @Bean
+      ListenerContainerWithDlqAndRetryCustomizer errorHandlingCustomizer(
+          EventPublisher publisher,
+          ObjectProvider<KafkaAdmin> admin,
+          MessagingProperties messaging) {
+        Consumer<String> topicCreator =
+            topic ->
+                admin
+                    .getObject()
+                    .createOrModifyTopics(
+                        TopicBuilder.name(topic)
+                            .partitions(messaging.partitions())
+                            .replicas(messaging.replicationFactor())
+                            .build());
+        return ContainerErrorHandling.customizer(
+            publisher, topicCreator, messaging.retryInitial(), messaging.retryMax());
+      }
     }
   }
 }

@@ -1,24 +1,27 @@
 package io.focussync.platform.messaging;
 
+import io.focussync.contracts.EventCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * A service's one error-handling setup for its Spring Cloud Stream consumers (record or batch
- * mode): a record failing with one of the verdict exceptions (it can never be processed) goes to
- * {@code <topic>.<group>.dlq} at once with the reason ({@link DeadLetters}); any other failure (the
- * store or the broker is down, a bug) is retried with exponential backoff capped at {@code
- * retryMax}, for as long as it takes, and nothing after it is consumed meanwhile. The binder's own
- * retry and DLQ are off, so failures are handled in exactly one place.
+ * Every service's one error-handling setup for its Spring Cloud Stream consumers (record or batch
+ * mode), installed by the platform's auto-configuration with the retry settings of {@link
+ * MessagingProperties}: a record failing with a verdict ({@link UnprocessableRecordException}, or
+ * an event no consumer could read, {@code EventCodec.UnreadableEventException}) goes to {@code
+ * <topic>.<group>.dlq} at once with the reason ({@link DeadLetters}); any other failure (the store
+ * or the broker is down, a bug) is retried with exponential backoff capped at {@code retryMax}, for
+ * as long as it takes, and nothing after it is consumed meanwhile. The binder's own retry and DLQ
+ * are off, so failures are handled in exactly one place.
  *
  * <p>The consumer stays in its group while it waits: a failing batch is retried by the container
  * with its partitions paused and polled during each back-off (Spring Kafka's {@code
@@ -32,23 +35,31 @@ public final class ContainerErrorHandling {
   /** Kafka's default {@code max.poll.interval.ms}, which the longest wait must stay well below. */
   static final Duration LONGEST_RETRY_MAX = Duration.ofMinutes(1);
 
+  /** The exceptions that say a record can never be processed. */
+  static final List<Class<? extends Exception>> VERDICTS =
+      List.of(UnprocessableRecordException.class, EventCodec.UnreadableEventException.class);
+
   private ContainerErrorHandling() {}
+
+  /** Whether the failure is a verdict: the record can never be processed. */
+  static boolean isVerdict(Throwable failure) {
+    return VERDICTS.stream().anyMatch(verdict -> verdict.isInstance(failure));
+  }
 
   /**
    * The binder customizer that installs the setup on every consumer binding.
    *
+   * @param topicCreator creates a dead-letter topic that does not exist yet
    * @param retryInitial the first wait before a failed record or batch is processed again
    * @param retryMax the longest wait between two attempts (at most a minute)
-   * @param verdicts exceptions meaning the record can never be processed
    */
-  @SafeVarargs
   public static ListenerContainerWithDlqAndRetryCustomizer customizer(
-      StreamBridge bridge,
+      EventPublisher publisher,
+      Consumer<String> topicCreator,
       Duration retryInitial,
-      Duration retryMax,
-      Class<? extends Exception>... verdicts) {
+      Duration retryMax) {
     BackOff backOff = backOff(retryInitial, retryMax);
-    List<Class<? extends Exception>> poison = List.of(verdicts);
+    List<Class<? extends Exception>> poison = VERDICTS;
     return new ListenerContainerWithDlqAndRetryCustomizer() {
       @Override
       public void configure(
@@ -59,7 +70,7 @@ public final class ContainerErrorHandling {
           BackOff binderBackOff) {
         DefaultErrorHandler handler =
             new DefaultErrorHandler(
-                new DeadLetters(bridge, destinationName, group, poison), backOff);
+                new DeadLetters(publisher, topicCreator, destinationName, group, poison), backOff);
         poison.forEach(handler::addNotRetryableExceptions);
         container.setCommonErrorHandler(handler);
       }

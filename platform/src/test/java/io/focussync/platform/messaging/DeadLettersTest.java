@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DeadLettersTest {
 
   private final DeadLetters deadLetters =
-      new DeadLetters(null, "topic", "group", List.of(IllegalArgumentException.class));
+      new DeadLetters(null, topic -> {}, "topic", "group", List.of(IllegalArgumentException.class));
 
   @Test
   void theVerdictAmongTheCausesIsTheReason() {

@@ -23,20 +23,6 @@ class EventMessagesTest {
   private final SessionDeleted event =
       new SessionDeleted("u-1", "rest:1", "rest", 7, Instant.parse("2026-11-20T10:00:00Z"));
 
-  @Test
-  void aMessageIsKeyedByUserAndCarriesTheCloudEventsAttributes() {
-    Message<byte[]> message = EventMessages.toMessage(event, "tracker-ingest");
-
-    assertThat(message.getHeaders().get(KafkaHeaders.KEY))
-        .isEqualTo("u-1".getBytes(StandardCharsets.UTF_8));
-    assertThat(message.getHeaders())
-        .containsEntry(CloudEventHeaders.TYPE, EventTypes.SESSION_DELETED)
-        .containsEntry(CloudEventHeaders.SOURCE, "/focussync/tracker-ingest")
-        .containsEntry(CloudEventHeaders.SUBJECT, "rest:1")
-        .containsKeys(CloudEventHeaders.ID, CloudEventHeaders.TIME);
-    assertThat(EventMessages.fromMessage(message)).isEqualTo(event);
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"ce_type", "ce-type", "ce.type"})
   void theTypeIsReadInEverySpellingAndAsBytes(String header) {

@@ -1,9 +1,8 @@
 package io.focussync.ingest.session;
 
-import io.focussync.contracts.CommonFormInstants;
+import io.focussync.platform.time.TimestampReader;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,19 +18,7 @@ public final class Timestamps {
 
   /** The instant of an RFC 3339 timestamp with an offset; empty when it is not one. */
   public static Optional<Instant> parseWithOffset(String text) {
-    if (text == null || text.length() > 64) {
-      return Optional.empty();
-    }
-    Instant common = CommonFormInstants.parse(text);
-    if (common != null) {
-      return Optional.of(common);
-    }
-    try {
-      return Optional.of(
-          OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return text == null || text.length() > 64 ? Optional.empty() : TimestampReader.read(text);
   }
 
   /**

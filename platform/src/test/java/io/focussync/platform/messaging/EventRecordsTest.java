@@ -1,14 +1,15 @@
-package io.focussync.ingest.messaging;
+package io.focussync.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.focussync.contracts.CloudEventHeaders;
 import io.focussync.contracts.EventCodec;
+import io.focussync.contracts.EventTypes;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.Topics;
 import io.focussync.contracts.sessions.v1.SessionDeleted;
 import io.focussync.contracts.sessions.v1.SessionRecorded;
-import io.focussync.platform.messaging.EventMessages;
+import io.focussync.contracts.syncresults.v1.DaySynced;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,18 +22,22 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.converter.MessagingMessageConverter;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.MimeTypeUtils;
 
 /**
- * The records built directly are the ones Spring's converter makes of the platform's event messages
- * (as this service published before): same topic, key, value and headers in the same order, only
- * the per-record {@code ce_id} and {@code ce_time} differ.
+ * The records built directly are the ones Spring's converter makes of a spring-messaging message of
+ * the event (as the services published through Spring before): same topic, key, value and headers
+ * in the same order, only the per-record {@code ce_id} and {@code ce_time} differ.
  */
-class SessionRecordsTest {
+class EventRecordsTest {
+
+  private static final String SOURCE = "tracker-ingest";
 
   private static final Instant AT = Instant.parse("2026-11-20T09:00:00Z");
 
-  private final SessionRecords records = new SessionRecords(SessionPublisher.SOURCE);
+  private final EventRecords records = new EventRecords(SOURCE);
 
   @Test
   void aRecordedSessionIsTheRecordSpringWouldMake() {
@@ -72,7 +77,7 @@ class SessionRecordsTest {
             AT.plusSeconds(3601));
 
     assertSameAsSpring(event);
-    assertThat(new String(records.record(event).value(), StandardCharsets.UTF_8))
+    assertThat(new String(records.record(Topics.SESSIONS, event).value(), StandardCharsets.UTF_8))
         .contains("\"trackedSeconds\":1800");
   }
 
@@ -84,11 +89,13 @@ class SessionRecordsTest {
   @Test
   void everyRecordHasItsOwnIdAndTime() {
     SessionDeleted event = new SessionDeleted("user-2", "rest:x", "rest", 18, AT);
-    String first = header(records.record(event), CloudEventHeaders.ID);
-    String second = header(records.record(event), CloudEventHeaders.ID);
+    String first = header(records.record(Topics.SESSIONS, event), CloudEventHeaders.ID);
+    String second = header(records.record(Topics.SESSIONS, event), CloudEventHeaders.ID);
 
     assertThat(UUID.fromString(first)).isNotEqualTo(UUID.fromString(second));
-    assertThat(Instant.parse(header(records.record(event), CloudEventHeaders.TIME))).isAfter(AT);
+    assertThat(
+            Instant.parse(header(records.record(Topics.SESSIONS, event), CloudEventHeaders.TIME)))
+        .isAfter(AT);
   }
 
   @Test
@@ -122,24 +129,26 @@ class SessionRecordsTest {
       instants.add(Instant.ofEpochSecond(second, nano));
     }
     for (Instant instant : instants) {
-      assertThat(SessionRecords.isoInstant(instant))
+      assertThat(EventRecords.isoInstant(instant))
           .as("seed %d", seed)
           .isEqualTo(instant.toString());
     }
   }
 
   private void assertSameAsSpring(FocusSyncEvent event) {
+    assertSameAsSpring(Topics.SESSIONS, event);
+  }
+
+  private void assertSameAsSpring(String topic, FocusSyncEvent event) {
     ProducerRecord<?, ?> spring =
         new MessagingMessageConverter()
             .fromMessage(
-                MessageBuilder.fromMessage(EventMessages.toMessage(event, SessionPublisher.SOURCE))
-                    .setHeader(KafkaHeaders.TOPIC, Topics.SESSIONS)
-                    .build(),
+                springMessage(event).setHeader(KafkaHeaders.TOPIC, topic).build(),
                 "unused-default-topic");
 
-    ProducerRecord<byte[], byte[]> direct = records.record(event);
+    ProducerRecord<byte[], byte[]> direct = records.record(topic, event);
 
-    assertThat(direct.topic()).isEqualTo(spring.topic()).isEqualTo(Topics.SESSIONS);
+    assertThat(direct.topic()).isEqualTo(spring.topic()).isEqualTo(topic);
     assertThat(direct.partition()).isEqualTo(spring.partition()).isNull();
     assertThat(direct.timestamp()).isEqualTo(spring.timestamp());
     assertThat(direct.key()).isEqualTo((byte[]) spring.key());
@@ -147,6 +156,27 @@ class SessionRecordsTest {
         .isEqualTo((byte[]) spring.value())
         .isEqualTo(EventCodec.toJson(event));
     assertThat(comparable(direct.headers())).isEqualTo(comparable(spring.headers()));
+  }
+
+  /** The message of an event as the services built it for Spring's binder. */
+  private static MessageBuilder<byte[]> springMessage(FocusSyncEvent event) {
+    return MessageBuilder.withPayload(EventCodec.toJson(event))
+        .setHeader(KafkaHeaders.KEY, event.userId().getBytes(StandardCharsets.UTF_8))
+        .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
+        .setHeader(CloudEventHeaders.ID, UUID.randomUUID().toString())
+        .setHeader(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE)
+        .setHeader(CloudEventHeaders.TYPE, EventTypes.typeOf(event))
+        .setHeader(CloudEventHeaders.SOURCE, "/focussync/" + SOURCE)
+        .setHeader(CloudEventHeaders.TIME, Instant.now().toString())
+        .setHeader(CloudEventHeaders.SUBJECT, event.subject());
+  }
+
+  @Test
+  void anEventOfAnotherTopicIsTheRecordSpringWouldMake() {
+    assertSameAsSpring(
+        Topics.SYNC_RESULTS,
+        new DaySynced(
+            "user-3", java.time.LocalDate.parse("2026-11-20"), 4, false, List.of(), 0, 0, 0, AT));
   }
 
   /** Name and value of each header in order, with the per-record id and time blanked. */
