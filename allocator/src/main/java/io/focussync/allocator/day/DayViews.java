@@ -6,7 +6,7 @@ import io.focussync.allocator.allocation.Bucket;
 import io.focussync.allocator.allocation.BusySpan;
 import io.focussync.allocator.allocation.DayAllocation;
 import io.focussync.allocator.allocation.PushPolicy;
-import io.focussync.allocator.allocation.SettingsReplan;
+import io.focussync.allocator.day.core.SettingsReplan;
 import io.focussync.platform.web.FieldProblem;
 import io.focussync.platform.web.InvalidInputException;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package io.focussync.allocator.session;
 import io.focussync.allocator.allocation.AllocationSettings;
 import io.focussync.allocator.day.Contribution;
 import io.focussync.allocator.day.DayService;
+import io.focussync.allocator.day.core.SettingsReplan;
 import io.focussync.allocator.settings.SettingsChanged;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public class SettingsChangeListener {
   @EventListener
   public void on(SettingsChanged change) {
     String userId = change.userId();
-    DayService.StoredDates stored = days.storedDates(userId, change.current());
+    SettingsReplan.StoredDates stored = days.storedDates(userId, change.current());
     if (!change.previous().timeZone().equals(change.current().timeZone())) {
       Map<LocalDate, List<Contribution>> byDate = byDate(userId, change.current());
       TreeSet<LocalDate> dates = new TreeSet<>(stored.all());
