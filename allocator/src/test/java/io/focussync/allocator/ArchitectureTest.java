@@ -16,6 +16,7 @@ class ArchitectureTest {
         BASE + ".allocation..",
         BASE + ".rules..",
         BASE + ".ordering..",
-        BASE + ".day.core..");
+        BASE + ".day.core..",
+        BASE + ".settings.core..");
   }
 }

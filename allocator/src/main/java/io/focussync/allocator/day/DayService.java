@@ -1,13 +1,13 @@
 package io.focussync.allocator.day;
 
 import io.focussync.allocator.allocation.AllocationSettings;
+import io.focussync.allocator.allocation.SettingsLookup;
 import io.focussync.allocator.day.core.ConcurrentDayChangeException;
 import io.focussync.allocator.day.core.DayEdit;
 import io.focussync.allocator.day.core.PlanPolicy;
 import io.focussync.allocator.day.core.Planning;
 import io.focussync.allocator.day.core.SettingsReplan;
 import io.focussync.allocator.day.core.SyncResults;
-import io.focussync.allocator.settings.SettingsService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public class DayService {
   private static final int MAX_ATTEMPTS = 20;
 
   private final UserDayRepository days;
-  private final SettingsService settings;
+  private final SettingsLookup settings;
   private final PlanEmitter emitter;
   private final SyncRecorder sync;
   private final DayProperties properties;
@@ -43,7 +43,7 @@ public class DayService {
 
   public DayService(
       UserDayRepository days,
-      SettingsService settings,
+      SettingsLookup settings,
       PlanEmitter emitter,
       SyncRecorder sync,
       DayProperties properties,

@@ -1,10 +1,12 @@
-package io.focussync.allocator.session;
+package io.focussync.allocator.settings;
 
 import io.focussync.allocator.allocation.AllocationSettings;
 import io.focussync.allocator.day.Contribution;
 import io.focussync.allocator.day.DayService;
 import io.focussync.allocator.day.core.SettingsReplan;
-import io.focussync.allocator.settings.SettingsChanged;
+import io.focussync.allocator.session.SessionRepository;
+import io.focussync.allocator.session.SessionService;
+import io.focussync.allocator.session.StoredSession;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
