@@ -154,7 +154,7 @@ public class DayViews {
     } else if (stored == null || !stored.emitted()) {
       status = DayStatus.PLANNED;
     } else if (sync != null && sync.resultRevision() == stored.revision()) {
-      status = DayStatus.valueOf(sync.status());
+      status = sync.status().dayStatus();
     } else {
       status = DayStatus.PENDING;
     }
@@ -167,7 +167,7 @@ public class DayViews {
         date,
         zone.getId(),
         s.isWorkday(date),
-        status.name(),
+        status,
         reason(status, closed, s, sync, allocation),
         day.lateChanges(),
         outdated,

@@ -3,6 +3,7 @@ package io.focussync.allocator.day.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.focussync.allocator.day.SyncState;
+import io.focussync.allocator.day.SyncStatus;
 import io.focussync.allocator.day.UserDay;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,13 +29,13 @@ class SettingsReplanTest {
   @Test
   void storedDaysSplitIntoReplannedAndKept() {
     UserDay held = new UserDay("u", THURSDAY.minusDays(1));
-    held.sync(new SyncState(1, "SYNCED", 1, false, List.of(), null, null));
+    held.sync(new SyncState(1, SyncStatus.SYNCED, 1, false, List.of(), null, null));
     UserDay dryRun = new UserDay("u", THURSDAY.minusDays(2));
-    dryRun.sync(new SyncState(1, "SYNCED", 1, true, List.of(), null, null));
+    dryRun.sync(new SyncState(1, SyncStatus.SYNCED, 1, true, List.of(), null, null));
     UserDay locked = new UserDay("u", THURSDAY.minusDays(3));
-    locked.sync(new SyncState(1, "CLOSED", 0, false, List.of(), "locked", null));
+    locked.sync(new SyncState(1, SyncStatus.CLOSED, 0, false, List.of(), "locked", null));
     UserDay today = new UserDay("u", THURSDAY);
-    today.sync(new SyncState(1, "SYNCED", 1, false, List.of(), null, null));
+    today.sync(new SyncState(1, SyncStatus.SYNCED, 1, false, List.of(), null, null));
 
     SettingsReplan.StoredDates split =
         SettingsReplan.split(List.of(held, dryRun, locked, today), THURSDAY);
