@@ -12,6 +12,11 @@ class ArchitectureTest {
   @TestFactory
   Stream<DynamicTest> serviceKeepsItsShape() {
     return ArchitectureRules.checkService(
-        BASE, BASE + ".allocation..", BASE + ".rules..", BASE + ".ordering..");
+        BASE,
+        BASE + ".allocation..",
+        BASE + ".rules..",
+        BASE + ".ordering..",
+        BASE + ".day.core..",
+        BASE + ".settings.core..");
   }
 }

@@ -45,38 +45,6 @@ public record AllocationSettings(
     defaultProjectKey = defaultProjectKey == null ? DEFAULT_PROJECT_KEY : defaultProjectKey;
   }
 
-  /** Settings with the default {@code defaultProjectKey}. */
-  public AllocationSettings(
-      ZoneId timeZone,
-      Set<DayOfWeek> workdays,
-      LocalTime workdayStart,
-      LocalTime workdayEnd,
-      AllocationMode mode,
-      int granularityMinutes,
-      String description,
-      String otherProjectId,
-      Map<String, String> projectMapping,
-      List<MappingRule> rules,
-      PushPolicy pushPolicy,
-      SortedSet<LocalDate> holidays,
-      LocalDate closedBefore) {
-    this(
-        timeZone,
-        workdays,
-        workdayStart,
-        workdayEnd,
-        mode,
-        granularityMinutes,
-        description,
-        otherProjectId,
-        projectMapping,
-        rules,
-        pushPolicy,
-        holidays,
-        closedBefore,
-        DEFAULT_PROJECT_KEY);
-  }
-
   /** The settings of a user who never saved any. */
   public static AllocationSettings defaults() {
     return new AllocationSettings(

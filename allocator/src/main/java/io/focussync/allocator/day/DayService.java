@@ -1,28 +1,21 @@
 package io.focussync.allocator.day;
 
-import io.focussync.allocator.allocation.AllocatedEntry;
 import io.focussync.allocator.allocation.AllocationSettings;
-import io.focussync.allocator.allocation.BusySpan;
-import io.focussync.allocator.allocation.DayAllocation;
-import io.focussync.allocator.allocation.PushPolicy;
-import io.focussync.allocator.allocation.SettingsReplan;
-import io.focussync.allocator.settings.SettingsService;
-import io.focussync.contracts.dayplans.v1.BusyInterval;
-import io.focussync.contracts.dayplans.v1.DayPlanned;
-import io.focussync.contracts.dayplans.v1.PlannedEntry;
-import io.focussync.platform.web.InvalidInputException;
+import io.focussync.allocator.allocation.SettingsLookup;
+import io.focussync.allocator.day.core.ConcurrentDayChangeException;
+import io.focussync.allocator.day.core.DayEdit;
+import io.focussync.allocator.day.core.PlanPolicy;
+import io.focussync.allocator.day.core.Planning;
+import io.focussync.allocator.day.core.SettingsReplan;
+import io.focussync.allocator.day.core.SyncResults;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -31,7 +24,8 @@ import org.springframework.stereotype.Service;
  * Keeps each user-day's plan current and emits it exactly once per revision: the plan is stored
  * (with its revision and content hash) in the day's document first, emitted second, marked emitted
  * third. A stored but unemitted revision is emitted again unchanged by the next touch of the day or
- * by the sweep, never replaced by a different plan under the same revision.
+ * by the sweep, never replaced by a different plan under the same revision. What a change does to a
+ * day is decided in {@code day.core}; this class loads, stores and emits.
  */
 @Service
 public class DayService {
@@ -40,52 +34,27 @@ public class DayService {
   private static final int MAX_ATTEMPTS = 20;
 
   private final UserDayRepository days;
-  private final SettingsService settings;
-  private final PlanPublisher publisher;
+  private final SettingsLookup settings;
+  private final PlanEmitter emitter;
+  private final SyncRecorder sync;
   private final DayProperties properties;
+  private final PlanPolicy policy;
   private final Clock clock;
 
   public DayService(
       UserDayRepository days,
-      SettingsService settings,
-      PlanPublisher publisher,
+      SettingsLookup settings,
+      PlanEmitter emitter,
+      SyncRecorder sync,
       DayProperties properties,
       Clock clock) {
     this.days = days;
     this.settings = settings;
-    this.publisher = publisher;
+    this.emitter = emitter;
+    this.sync = sync;
     this.properties = properties;
+    this.policy = new PlanPolicy(properties.dayEndGrace());
     this.clock = clock;
-  }
-
-  /** What a change to a day should do besides re-planning. */
-  private interface Mutation {
-    /** Changes the day; true when it changed anything that must be stored. */
-    boolean apply(UserDay day, AllocationSettings settings);
-  }
-
-  /** Whether a change re-plans the day after its mutation. */
-  private enum Planning {
-    /** The plan stays as it is (history a settings change leaves alone). */
-    KEEP,
-    /** Re-planned under the push policy; unchanged content keeps its revision. */
-    PLAN,
-    /** Re-planned and pushed with a new revision even when unchanged (resync). */
-    FORCE
-  }
-
-  /**
-   * The user's stored days split by what a settings change does to them (see {@link
-   * SettingsReplan}).
-   */
-  public record StoredDates(SortedSet<LocalDate> replanned, SortedSet<LocalDate> kept) {
-
-    /** Every stored date. */
-    public SortedSet<LocalDate> all() {
-      SortedSet<LocalDate> all = new TreeSet<>(replanned);
-      all.addAll(kept);
-      return all;
-    }
   }
 
   /**
@@ -105,8 +74,8 @@ public class DayService {
       DayRef ref = e.getKey();
       UserDay day = stored.computeIfAbsent(ref, r -> new UserDay(r.userId(), r.date()));
       AllocationSettings s = settings.get(ref.userId());
-      boolean applied = applyChanges(day, s, e.getValue());
-      if (plan(day, s, false) || applied) {
+      boolean applied = DayEdit.sessions(e.getValue()).apply(day, s);
+      if (policy.plan(day, s, false, clock.instant()) || applied) {
         changed.add(day);
       }
     }
@@ -115,23 +84,10 @@ public class DayService {
       // day on its own from what is stored; re-applying is harmless (contributions are
       // version-guarded and an unchanged plan keeps its revision).
       changes.forEach(
-          (ref, list) ->
-              change(
-                  ref.userId(), ref.date(), (day, s) -> applyChanges(day, s, list), Planning.PLAN));
+          (ref, list) -> change(ref.userId(), ref.date(), DayEdit.sessions(list), Planning.PLAN));
       stored = days.findAll(owed);
     }
-    emitAll(stored.values().stream().filter(DayService::owesEmission).toList());
-  }
-
-  private static boolean applyChanges(UserDay day, AllocationSettings s, List<SessionChange> list) {
-    boolean changed = false;
-    for (SessionChange c : list) {
-      changed |= day.apply(c.sessionId(), c.version(), c.contribution());
-    }
-    if (changed && s.isClosed(day.date())) {
-      day.lateChanges(true);
-    }
-    return changed;
+    emitter.emitAll(stored.values().stream().filter(PlanPolicy::owesEmission).toList());
   }
 
   /**
@@ -140,40 +96,17 @@ public class DayService {
    * (the plan Clockify holds stays).
    */
   public void reconcile(
-      String userId, LocalDate date, java.util.Collection<Contribution> desired, boolean replan) {
-    change(
-        userId,
-        date,
-        (day, s) -> {
-          boolean changed = false;
-          java.util.Map<String, Contribution> wanted = new java.util.HashMap<>();
-          desired.forEach(c -> wanted.put(c.sessionId(), c));
-          for (Contribution held : new ArrayList<>(day.sessions().values())) {
-            if (!wanted.containsKey(held.sessionId())) {
-              changed |= day.apply(held.sessionId(), held.version(), null);
-            }
-          }
-          for (Contribution c : desired) {
-            changed |= day.apply(c.sessionId(), c.version(), c);
-          }
-          return changed;
-        },
-        replan ? Planning.PLAN : Planning.KEEP);
+      String userId, LocalDate date, Collection<Contribution> desired, boolean replan) {
+    change(userId, date, DayEdit.holdExactly(desired), replan ? Planning.PLAN : Planning.KEEP);
   }
 
   /**
    * The user's stored days, split into those a change to these settings re-plans and those it
-   * leaves as Clockify holds them (before today in the settings' zone, and held by Clockify).
+   * leaves as Clockify holds them (see {@link SettingsReplan}).
    */
-  public StoredDates storedDates(String userId, AllocationSettings settings) {
+  public SettingsReplan.StoredDates storedDates(String userId, AllocationSettings settings) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), settings.timeZone());
-    SortedSet<LocalDate> replanned = new TreeSet<>();
-    SortedSet<LocalDate> kept = new TreeSet<>();
-    for (UserDay day : days.findByUser(userId)) {
-      boolean held = day.sync() != null && day.sync().heldByClockify();
-      (SettingsReplan.replans(day.date(), today, held) ? replanned : kept).add(day.date());
-    }
-    return new StoredDates(replanned, kept);
+    return SettingsReplan.split(days.findByUser(userId), today);
   }
 
   /**
@@ -183,7 +116,7 @@ public class DayService {
    * @return true when the day got a new plan revision
    */
   public boolean replan(String userId, LocalDate date) {
-    return change(userId, date, (day, s) -> false, Planning.PLAN);
+    return change(userId, date, DayEdit.none(), Planning.PLAN);
   }
 
   /**
@@ -209,119 +142,26 @@ public class DayService {
    * than the day holds are ignored.
    */
   public void observeBusy(List<BusyObservation> observations) {
-    Map<DayRef, BusyObservation> newest = new LinkedHashMap<>();
-    for (BusyObservation o : observations) {
-      newest.merge(o.day(), o, (a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a);
-    }
-    for (BusyObservation o : newest.values()) {
-      change(
-          o.day().userId(),
-          o.day().date(),
-          (day, s) -> day.observeBusy(o.busy(), o.observedAt()),
-          Planning.PLAN);
+    for (BusyObservation o : SyncResults.newestPerDay(observations)) {
+      change(o.day().userId(), o.day().date(), DayEdit.observe(o), Planning.PLAN);
     }
   }
 
   /** Re-plans and pushes the day again with a new revision even when unchanged. */
   public void resync(String userId, LocalDate date) {
-    AllocationSettings s = settings.get(userId);
-    if (s.isClosed(date)) {
-      throw new InvalidInputException(409, List.of(closed(date)));
-    }
-    change(userId, date, (day, x) -> false, Planning.FORCE);
+    PlanPolicy.requireOpen(settings.get(userId), date);
+    change(userId, date, DayEdit.none(), Planning.FORCE);
   }
 
   /** Approves the day's current plan content, which is then pushed. */
   public void approve(String userId, LocalDate date) {
-    AllocationSettings s = settings.get(userId);
-    if (s.isClosed(date)) {
-      throw new InvalidInputException(409, List.of(closed(date)));
-    }
-    change(
-        userId,
-        date,
-        (day, x) -> {
-          DayAllocation allocation = day.allocation(x);
-          String hash = allocation.contentHash();
-          if (hash.equals(day.approvedHash())) {
-            return false;
-          }
-          day.approvedHash(hash);
-          return true;
-        },
-        Planning.PLAN);
+    PlanPolicy.requireOpen(settings.get(userId), date);
+    change(userId, date, DayEdit.approve(), Planning.PLAN);
   }
 
-  /**
-   * Records a poll's sync results on their days (no re-plan): one read of the days, the results of
-   * each day applied in their order in memory, one write of the days whose sync state changed (of
-   * their sync state only). A day someone else wrote in between is redone result by result.
-   */
+  /** Records a poll's sync results on their days (no re-plan); see {@link SyncRecorder}. */
   public void applySyncResults(List<SyncResult> results) {
-    if (results.isEmpty()) {
-      return;
-    }
-    Map<DayRef, List<SyncResult>> byDay = new LinkedHashMap<>();
-    for (SyncResult result : results) {
-      byDay.computeIfAbsent(result.day(), ref -> new ArrayList<>()).add(result);
-    }
-    Map<DayRef, UserDay> stored = days.findAll(byDay.keySet());
-    List<UserDay> changed = new ArrayList<>();
-    for (Map.Entry<DayRef, List<SyncResult>> e : byDay.entrySet()) {
-      DayRef ref = e.getKey();
-      UserDay day = stored.getOrDefault(ref, new UserDay(ref.userId(), ref.date()));
-      SyncState state = day.sync();
-      for (SyncResult result : e.getValue()) {
-        SyncState next = result.applyTo(state);
-        if (next != null) {
-          state = next;
-        }
-      }
-      if (!Objects.equals(state, day.sync())) {
-        day.sync(state);
-        changed.add(day);
-      }
-    }
-    if (days.saveSyncAll(changed)) {
-      return;
-    }
-    // Which writes lost is not reported: a day that now holds the state computed here needs nothing
-    // more, the others are redone result by result from what is stored.
-    List<DayRef> refs = changed.stream().map(d -> new DayRef(d.userId(), d.date())).toList();
-    Map<DayRef, UserDay> now = days.findAll(refs);
-    for (UserDay day : changed) {
-      DayRef ref = new DayRef(day.userId(), day.date());
-      UserDay held = now.get(ref);
-      if (held == null || !Objects.equals(held.sync(), day.sync())) {
-        byDay.get(ref).forEach(this::applySyncResult);
-      }
-    }
-  }
-
-  /** Records one sync result on its day (no re-plan), re-reading the day on a conflict. */
-  public void applySyncResult(SyncResult result) {
-    DayRef ref = result.day();
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      UserDay day =
-          days.find(ref.userId(), ref.date())
-              .orElseGet(() -> new UserDay(ref.userId(), ref.date()));
-      SyncState next = result.applyTo(day.sync());
-      if (next == null || next.equals(day.sync())) {
-        return;
-      }
-      day.sync(next);
-      if (days.save(day)) {
-        return;
-      }
-    }
-    throw new ConcurrentDayChangeException(ref.userId(), ref.date());
-  }
-
-  /** Emits every stored-but-unemitted plan; run at startup and periodically. */
-  public int sweepUnemitted() {
-    List<UserDay> unemitted = days.findUnemitted(properties.sweepBatch());
-    emitAll(unemitted);
-    return unemitted.size();
+    sync.applyAll(results);
   }
 
   /** Pushes the DAY_END days whose day plus grace is over. */
@@ -339,144 +179,28 @@ public class DayService {
   }
 
   /**
-   * Changes and (unless KEEP) re-plans the day, stores it and emits a new plan revision.
+   * Edits and (unless KEEP) re-plans the day, stores it and emits a new plan revision, re-reading
+   * the day when someone else wrote it in between.
    *
    * @return true when the day got a new plan revision
    */
-  private boolean change(String userId, LocalDate date, Mutation mutation, Planning planning) {
+  private boolean change(String userId, LocalDate date, DayEdit edit, Planning planning) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       UserDay day = days.find(userId, date).orElseGet(() -> new UserDay(userId, date));
       long revision = day.plan() == null ? 0 : day.plan().revision();
       AllocationSettings s = settings.get(userId);
-      boolean changed = mutation.apply(day, s);
-      boolean planned = planning != Planning.KEEP && plan(day, s, planning == Planning.FORCE);
-      if (changed || planned) {
-        if (!days.save(day)) {
-          continue;
-        }
+      boolean changed = edit.apply(day, s);
+      boolean planned =
+          planning != Planning.KEEP
+              && policy.plan(day, s, planning == Planning.FORCE, clock.instant());
+      if ((changed || planned) && !days.save(day)) {
+        continue;
       }
-      if (owesEmission(day)) {
-        emitAll(List.of(day));
+      if (PlanPolicy.owesEmission(day)) {
+        emitter.emitAll(List.of(day));
       }
       return day.plan() != null && day.plan().revision() != revision;
     }
     throw new ConcurrentDayChangeException(userId, date);
-  }
-
-  /** Re-plans the day under its policy; true when the day's stored state changed. */
-  private boolean plan(UserDay day, AllocationSettings s, boolean force) {
-    if (s.isClosed(day.date())) {
-      return false;
-    }
-    StoredPlan previous = day.plan();
-    DayAllocation allocation = day.allocation(s);
-    if (allocation.entries().isEmpty() && previous == null) {
-      return setDue(day, null);
-    }
-    String hash = allocation.contentHash();
-    if (!force && previous != null && hash.equals(previous.hash())) {
-      return setDue(day, null);
-    }
-    Instant now = clock.instant();
-    boolean push;
-    if (force) {
-      push = s.pushPolicy() != PushPolicy.APPROVAL || hash.equals(day.approvedHash());
-      if (!push) {
-        throw new InvalidInputException(
-            409,
-            List.of(
-                new io.focussync.platform.web.FieldProblem(
-                    "date", "the day's plan awaits approval: approve it instead")));
-      }
-    } else if (s.pushPolicy() == PushPolicy.LIVE) {
-      push = true;
-    } else if (s.pushPolicy() == PushPolicy.DAY_END) {
-      Instant due = dayEndOf(day.date(), s).plus(properties.dayEndGrace());
-      push = !now.isBefore(due);
-      if (!push) {
-        return setDue(day, due);
-      }
-    } else {
-      push = hash.equals(day.approvedHash());
-    }
-    if (!push) {
-      return setDue(day, null);
-    }
-    long revision = previous == null ? 1 : previous.revision() + 1;
-    day.plan(
-        new StoredPlan(
-            revision,
-            hash,
-            allocation.mode().name(),
-            allocation.timeZone(),
-            allocation.entries(),
-            now,
-            false,
-            allocation.busy()));
-    day.dueAt(null);
-    return true;
-  }
-
-  private static boolean setDue(UserDay day, Instant due) {
-    if (java.util.Objects.equals(day.dueAt(), due)) {
-      return false;
-    }
-    day.dueAt(due);
-    return true;
-  }
-
-  /** The instant the local day ends (the next local midnight). */
-  public static Instant dayEndOf(LocalDate date, AllocationSettings s) {
-    return date.plusDays(1).atStartOfDay(s.timeZone()).toInstant();
-  }
-
-  private static boolean owesEmission(UserDay day) {
-    return day.plan() != null && !day.plan().emitted();
-  }
-
-  /** Emits the days' stored plans and waits for the broker, then marks them emitted. */
-  private void emitAll(List<UserDay> owing) {
-    if (owing.isEmpty()) {
-      return;
-    }
-    List<DayPlanned> events = new ArrayList<>(owing.size());
-    owing.forEach(day -> events.add(toEvent(day.userId(), day.date(), day.plan())));
-    publisher.publishAll(events);
-    days.markEmitted(owing);
-  }
-
-  /** The event for a stored plan revision: the same revision always gives the same event. */
-  static DayPlanned toEvent(String userId, LocalDate date, StoredPlan plan) {
-    List<PlannedEntry> entries = new ArrayList<>(plan.entries().size());
-    for (AllocatedEntry e : plan.entries()) {
-      entries.add(
-          new PlannedEntry(
-              e.slot(), e.projectId(), e.start(), e.end(), e.description(), e.sessionIds()));
-    }
-    List<BusyInterval> busy = new ArrayList<>(plan.busy().size());
-    for (BusySpan b : plan.busy()) {
-      busy.add(new BusyInterval(b.start(), b.end()));
-    }
-    return new DayPlanned(
-        userId,
-        date,
-        plan.timeZone(),
-        plan.revision(),
-        plan.mode(),
-        entries,
-        plan.plannedAt(),
-        busy);
-  }
-
-  private static io.focussync.platform.web.FieldProblem closed(LocalDate date) {
-    return new io.focussync.platform.web.FieldProblem(
-        "date", date + " is before closedBefore: the day is closed");
-  }
-
-  /** A day kept changing under us for too many attempts. */
-  public static final class ConcurrentDayChangeException extends RuntimeException {
-    public ConcurrentDayChangeException(String userId, LocalDate date) {
-      super("too many concurrent changes of " + userId + "/" + date);
-    }
   }
 }

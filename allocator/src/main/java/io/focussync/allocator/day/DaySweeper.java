@@ -17,9 +17,11 @@ public class DaySweeper {
   private static final Logger log = LoggerFactory.getLogger(DaySweeper.class);
 
   private final DayService days;
+  private final PlanEmitter emitter;
 
-  public DaySweeper(DayService days) {
+  public DaySweeper(DayService days, PlanEmitter emitter) {
     this.days = days;
+    this.emitter = emitter;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -32,7 +34,7 @@ public class DaySweeper {
       initialDelayString = "${focussync.allocator.sweep-interval:30s}")
   public void sweep() {
     try {
-      int emitted = days.sweepUnemitted();
+      int emitted = emitter.sweepUnemitted();
       int due = days.sweepDue();
       if (emitted + due > 0) {
         log.info("sweep emitted {} pending plans and pushed {} due days", emitted, due);

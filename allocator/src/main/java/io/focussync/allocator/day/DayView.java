@@ -21,7 +21,7 @@ public record DayView(
     LocalDate date,
     String timeZone,
     boolean workday,
-    String status,
+    DayStatus status,
     String reason,
     boolean lateChanges,
     boolean outdated,

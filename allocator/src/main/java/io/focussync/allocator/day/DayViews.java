@@ -6,7 +6,8 @@ import io.focussync.allocator.allocation.Bucket;
 import io.focussync.allocator.allocation.BusySpan;
 import io.focussync.allocator.allocation.DayAllocation;
 import io.focussync.allocator.allocation.PushPolicy;
-import io.focussync.allocator.allocation.SettingsReplan;
+import io.focussync.allocator.allocation.SettingsLookup;
+import io.focussync.allocator.day.core.SettingsReplan;
 import io.focussync.platform.web.FieldProblem;
 import io.focussync.platform.web.InvalidInputException;
 import java.time.Clock;
@@ -30,15 +31,12 @@ public class DayViews {
       "your own Clockify entries fill the work day: there is nothing to plan";
 
   private final UserDayRepository days;
-  private final io.focussync.allocator.settings.SettingsService settings;
+  private final SettingsLookup settings;
   private final DayProperties properties;
   private final Clock clock;
 
   public DayViews(
-      UserDayRepository days,
-      io.focussync.allocator.settings.SettingsService settings,
-      DayProperties properties,
-      Clock clock) {
+      UserDayRepository days, SettingsLookup settings, DayProperties properties, Clock clock) {
     this.days = days;
     this.settings = settings;
     this.properties = properties;
@@ -156,7 +154,7 @@ public class DayViews {
     } else if (stored == null || !stored.emitted()) {
       status = DayStatus.PLANNED;
     } else if (sync != null && sync.resultRevision() == stored.revision()) {
-      status = DayStatus.valueOf(sync.status());
+      status = sync.status().dayStatus();
     } else {
       status = DayStatus.PENDING;
     }
@@ -169,7 +167,7 @@ public class DayViews {
         date,
         zone.getId(),
         s.isWorkday(date),
-        status.name(),
+        status,
         reason(status, closed, s, sync, allocation),
         day.lateChanges(),
         outdated,

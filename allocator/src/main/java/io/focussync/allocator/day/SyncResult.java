@@ -32,7 +32,7 @@ public interface SyncResult {
       if (held != null && revision < held.resultRevision()) {
         return null;
       }
-      return new SyncState(revision, "SYNCED", revision, dryRun, entries, null, at);
+      return new SyncState(revision, SyncStatus.SYNCED, revision, dryRun, entries, null, at);
     }
   }
 
@@ -68,7 +68,7 @@ public interface SyncResult {
           .forEach(slot -> slots.add(new SyncState.SyncedSlot(slot, null, status)));
       return new SyncState(
           revision,
-          status,
+          SyncStatus.valueOf(status),
           held == null ? 0 : held.appliedRevision(),
           held != null && held.dryRun(),
           slots,

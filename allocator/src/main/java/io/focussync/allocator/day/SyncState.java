@@ -8,20 +8,19 @@ import java.util.List;
  * What the clockify-connector last reported for a user-day.
  *
  * @param resultRevision the plan revision the last result was about
- * @param status {@code SYNCED}, {@code FAILED}, {@code NEEDS_ATTENTION} or {@code CLOSED} (the day
- *     is in a period Clockify locks)
+ * @param status the last result's status
  * @param appliedRevision the last revision Clockify fully holds, 0 for none
  */
 public record SyncState(
     long resultRevision,
-    String status,
+    SyncStatus status,
     long appliedRevision,
     boolean dryRun,
     List<SyncedSlot> entries,
     String lastError,
     Instant at) {
 
-  /** The status of a day in a period Clockify locks. */
+  /** The text of {@link SyncStatus#CLOSED} as the connector's events carry it. */
   public static final String CLOSED = "CLOSED";
 
   public SyncState {
@@ -35,7 +34,7 @@ public record SyncState(
    * day is in a period Clockify locks): a settings change leaves such a day before today alone.
    */
   public boolean heldByClockify() {
-    return (appliedRevision > 0 && !dryRun) || CLOSED.equals(status);
+    return (appliedRevision > 0 && !dryRun) || status == SyncStatus.CLOSED;
   }
 
   /** One slot as it stands in Clockify. */

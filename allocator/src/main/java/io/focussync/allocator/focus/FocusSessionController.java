@@ -1,9 +1,9 @@
 package io.focussync.allocator.focus;
 
+import io.focussync.allocator.allocation.SettingsLookup;
 import io.focussync.allocator.session.SessionRef;
 import io.focussync.allocator.session.SessionRepository;
 import io.focussync.allocator.session.StoredSession;
-import io.focussync.allocator.settings.SettingsService;
 import io.focussync.platform.auth.CurrentUser;
 import io.focussync.platform.web.InvalidInputException;
 import io.focussync.platform.web.NotFoundException;
@@ -27,9 +27,9 @@ public class FocusSessionController {
   static final int MAX_SESSIONS = 50_000;
 
   private final SessionRepository sessions;
-  private final SettingsService settings;
+  private final SettingsLookup settings;
 
-  public FocusSessionController(SessionRepository sessions, SettingsService settings) {
+  public FocusSessionController(SessionRepository sessions, SettingsLookup settings) {
     this.sessions = sessions;
     this.settings = settings;
   }

@@ -2,8 +2,8 @@ package io.focussync.allocator.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.focussync.allocator.allocation.AllocationSettings;
+import io.focussync.allocator.allocation.SettingsLookup;
 import io.focussync.allocator.day.DayViews;
-import io.focussync.allocator.settings.SettingsService;
 import io.focussync.platform.auth.CurrentUser;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,10 +23,10 @@ public class SessionController {
   static final int MAX_SESSIONS = 50_000;
 
   private final SessionRepository sessions;
-  private final SettingsService settings;
+  private final SettingsLookup settings;
   private final DayViews views;
 
-  public SessionController(SessionRepository sessions, SettingsService settings, DayViews views) {
+  public SessionController(SessionRepository sessions, SettingsLookup settings, DayViews views) {
     this.sessions = sessions;
     this.settings = settings;
     this.views = views;

@@ -2,12 +2,12 @@ package io.focussync.allocator.session;
 
 import io.focussync.allocator.allocation.AllocationSettings;
 import io.focussync.allocator.allocation.DayWindow;
+import io.focussync.allocator.allocation.SettingsLookup;
 import io.focussync.allocator.day.Contribution;
 import io.focussync.allocator.day.DayRef;
 import io.focussync.allocator.day.DayService;
 import io.focussync.allocator.day.SessionChange;
 import io.focussync.allocator.ordering.ChangeOrder;
-import io.focussync.allocator.settings.SettingsService;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,9 +31,9 @@ public class SessionService {
 
   private final SessionRepository sessions;
   private final DayService days;
-  private final SettingsService settings;
+  private final SettingsLookup settings;
 
-  public SessionService(SessionRepository sessions, DayService days, SettingsService settings) {
+  public SessionService(SessionRepository sessions, DayService days, SettingsLookup settings) {
     this.sessions = sessions;
     this.days = days;
     this.settings = settings;
@@ -104,7 +104,7 @@ public class SessionService {
   }
 
   /** The local dates a live session touches in the zone; none for a tombstone. */
-  static List<LocalDate> datesOf(StoredSession session, ZoneId zone) {
+  public static List<LocalDate> datesOf(StoredSession session, ZoneId zone) {
     if (session.deleted() || session.start() == null || session.end() == null) {
       return List.of();
     }

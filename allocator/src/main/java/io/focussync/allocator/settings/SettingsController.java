@@ -1,8 +1,8 @@
 package io.focussync.allocator.settings;
 
 import io.focussync.allocator.allocation.MergePatch;
-import io.focussync.allocator.allocation.SettingsInput;
-import io.focussync.allocator.allocation.SettingsParser;
+import io.focussync.allocator.settings.core.SettingsInput;
+import io.focussync.allocator.settings.core.SettingsParser;
 import io.focussync.platform.auth.CurrentUser;
 import io.focussync.platform.web.InvalidInputException;
 import java.util.LinkedHashMap;

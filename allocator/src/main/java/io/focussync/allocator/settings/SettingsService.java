@@ -2,11 +2,12 @@ package io.focussync.allocator.settings;
 
 import io.focussync.allocator.allocation.AllocationSettings;
 import io.focussync.allocator.allocation.ProjectCheck;
-import io.focussync.allocator.allocation.SettingsInput;
-import io.focussync.allocator.allocation.SettingsParser;
+import io.focussync.allocator.allocation.SettingsLookup;
 import io.focussync.allocator.allocation.Violation;
 import io.focussync.allocator.clockify.ClockifyProjectsClient;
 import io.focussync.allocator.clockify.ProjectLookup;
+import io.focussync.allocator.settings.core.SettingsInput;
+import io.focussync.allocator.settings.core.SettingsParser;
 import io.focussync.platform.web.FieldProblem;
 import io.focussync.platform.web.InvalidInputException;
 import java.util.Collection;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Service;
  * clockify-connector can tell.
  */
 @Service
-public class SettingsService {
+public class SettingsService implements SettingsLookup {
 
   private final SettingsRepository repository;
   private final ApplicationEventPublisher events;
@@ -37,12 +38,12 @@ public class SettingsService {
     this.projects = projects;
   }
 
-  /** The user's settings, the defaults until the user saves some. */
+  @Override
   public AllocationSettings get(String userId) {
     return repository.find(userId).orElseGet(AllocationSettings::defaults);
   }
 
-  /** The settings of each of these users, the defaults for those without stored ones. */
+  @Override
   public Map<String, AllocationSettings> getAll(Collection<String> userIds) {
     Map<String, AllocationSettings> all = new HashMap<>(repository.findAll(userIds));
     for (String userId : userIds) {

@@ -18,6 +18,7 @@ import io.focussync.allocator.day.Contribution;
 import io.focussync.allocator.day.DayRef;
 import io.focussync.allocator.day.StoredPlan;
 import io.focussync.allocator.day.SyncState;
+import io.focussync.allocator.day.SyncStatus;
 import io.focussync.allocator.day.UserDay;
 import io.focussync.allocator.day.UserDayRepository;
 import java.time.Instant;
@@ -312,7 +313,7 @@ public class MongoUserDayRepository implements UserDayRepository {
               .append("state", e.state()));
     }
     return new Document("resultRevision", s.resultRevision())
-        .append("status", s.status())
+        .append("status", s.status().name())
         .append("appliedRevision", s.appliedRevision())
         .append("dryRun", s.dryRun())
         .append("entries", entries)
@@ -383,7 +384,7 @@ public class MongoUserDayRepository implements UserDayRepository {
       day.sync(
           new SyncState(
               sync.get("resultRevision", Number.class).longValue(),
-              sync.getString("status"),
+              SyncStatus.valueOf(sync.getString("status")),
               sync.get("appliedRevision", Number.class).longValue(),
               sync.getBoolean("dryRun", false),
               entries,

@@ -69,6 +69,7 @@ class DayPlannerProperties {
                       List.of(),
                       PushPolicy.LIVE,
                       new TreeSet<>(),
+                      null,
                       null);
               return new Case(settings, d, sessions(zoneId, d, n, s), s);
             });

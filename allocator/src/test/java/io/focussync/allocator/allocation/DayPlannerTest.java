@@ -41,7 +41,8 @@ class DayPlannerTest {
         List.of(),
         s.pushPolicy(),
         s.holidays(),
-        s.closedBefore());
+        s.closedBefore(),
+        null);
   }
 
   static AllocationSettings everyDay(AllocationSettings s, LocalTime start, LocalTime end) {
@@ -58,7 +59,8 @@ class DayPlannerTest {
         s.rules(),
         s.pushPolicy(),
         s.holidays(),
-        s.closedBefore());
+        s.closedBefore(),
+        null);
   }
 
   static SessionSpan at(String id, String key, String zone, String localStart, Duration length) {
@@ -253,6 +255,7 @@ class DayPlannerTest {
             s.rules(),
             s.pushPolicy(),
             holidays,
+            null,
             null);
 
     DayAllocation plan =
@@ -376,6 +379,7 @@ class DayPlannerTest {
                 new MappingRule(MatchKind.GLOB, "*/docs", "pDocs")),
             s.pushPolicy(),
             s.holidays(),
+            null,
             null);
 
     DayAllocation plan =
@@ -409,7 +413,8 @@ class DayPlannerTest {
         s.rules(),
         s.pushPolicy(),
         s.holidays(),
-        s.closedBefore());
+        s.closedBefore(),
+        null);
   }
 
   static AllocationSettings mode(AllocationSettings s, AllocationMode mode) {
@@ -426,7 +431,8 @@ class DayPlannerTest {
         s.rules(),
         s.pushPolicy(),
         s.holidays(),
-        s.closedBefore());
+        s.closedBefore(),
+        null);
   }
 
   static Duration total(DayAllocation plan) {

@@ -26,7 +26,8 @@ class ProjectCheckTest {
         rules,
         d.pushPolicy(),
         d.holidays(),
-        d.closedBefore());
+        d.closedBefore(),
+        null);
   }
 
   static final AllocationSettings SETTINGS =

@@ -24,7 +24,7 @@ class SyncResultTest {
   void aSyncedResultReplacesTheStateUnlessItIsForAnOlderRevision() {
     SyncState two = synced(2, "other", "e-2").applyTo(null);
 
-    assertThat(two.status()).isEqualTo("SYNCED");
+    assertThat(two.status()).isEqualTo(SyncStatus.SYNCED);
     assertThat(two.appliedRevision()).isEqualTo(2);
     assertThat(synced(1, "other", "e-1").applyTo(two)).isNull();
     assertThat(synced(2, "other", "e-3").applyTo(two).entries())

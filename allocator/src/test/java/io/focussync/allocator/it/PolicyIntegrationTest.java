@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.focussync.allocator.day.DaySweeper;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
+import io.focussync.testsupport.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,7 +59,13 @@ class PolicyIntegrationTest extends AllocatorIntegrationTest {
     await().untilAsserted(() -> assertThat(status()).isEqualTo("AWAITING_APPROVAL"));
     awaitProcessed();
     assertThat(plansOf(FRIDAY)).hasSize(1);
-    assertThat(call("POST", "/api/v1/days/2026-11-20/resync", null).status()).isEqualTo(409);
+    TestHttp.Response refused = call("POST", "/api/v1/days/2026-11-20/resync", null);
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body())
+        .contains("\"status\":409")
+        .contains(
+            "{\"field\":\"date\",\"message\":\"the day's plan awaits approval: approve it"
+                + " instead\"}");
 
     call("POST", "/api/v1/days/2026-11-20/approve", null);
     DayPlanned second = awaitPlan(FRIDAY, p -> p.revision() == 2);
@@ -78,7 +85,16 @@ class PolicyIntegrationTest extends AllocatorIntegrationTest {
 
     assertThat(plansOf(FRIDAY)).isEmpty();
     assertThat(status()).isEqualTo("CLOSED");
-    assertThat(call("POST", "/api/v1/days/2026-11-20/resync", null).status()).isEqualTo(409);
+    TestHttp.Response refused = call("POST", "/api/v1/days/2026-11-20/resync", null);
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.body())
+        .contains("\"type\":\"https://focussync.io/problems/conflict\"")
+        .contains("\"title\":\"Invalid request\"")
+        .contains(
+            "{\"field\":\"date\",\"message\":\"2026-11-20 is before closedBefore: the day is"
+                + " closed\"}");
+    assertThat(call("POST", "/api/v1/days/2026-11-20/approve", null).status()).isEqualTo(409);
     assertThat(get("/api/v1/sessions?from=2026-11-20&to=2026-11-20").get("sessions")).hasSize(1);
   }
 

@@ -7,6 +7,7 @@ import io.focussync.allocator.allocation.BusySpan;
 import io.focussync.allocator.day.Contribution;
 import io.focussync.allocator.day.StoredPlan;
 import io.focussync.allocator.day.SyncState;
+import io.focussync.allocator.day.SyncStatus;
 import io.focussync.allocator.day.UserDay;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,7 +70,7 @@ class UserDayStoreIntegrationTest extends AllocatorIntegrationTest {
     read.apply("a", 2, contribution("a", 2, 4));
     read.apply("b", 2, null);
     read.dueAt(null);
-    read.sync(new SyncState(2, "SYNCED", 2, false, List.of(), null, NINE));
+    read.sync(new SyncState(2, SyncStatus.SYNCED, 2, false, List.of(), null, NINE));
     assertThat(dayRepository.saveAll(List.of(read))).isTrue();
 
     UserDay again = stored();

@@ -7,6 +7,7 @@ import io.focussync.ingest.focus.core.FocusChange;
 import io.focussync.ingest.focus.core.FocusDraft;
 import io.focussync.ingest.focus.core.FocusSession;
 import io.focussync.ingest.messaging.SessionPublisher;
+import io.focussync.ingest.session.PreparedSession;
 import io.focussync.ingest.session.SessionIdentity;
 import io.focussync.ingest.session.Violation;
 import io.focussync.ingest.session.api.SessionIngest;
@@ -80,7 +81,7 @@ class FocusSessionService {
       String userId, String source, FocusDraft.Result draft, Supplier<String> generatedId) {
     List<Violation> violations = draft.violations();
     if (violations.isEmpty()) {
-      SessionIngest.Prepared prepared = ingest.prepare(userId, source, draft.input(), generatedId);
+      PreparedSession prepared = ingest.prepare(userId, source, draft.input(), generatedId);
       if (prepared.accepted()) {
         return prepared.event();
       }

@@ -46,6 +46,13 @@ public class IdempotencyService {
     }
   }
 
+  /**
+   * The request's fingerprint when it has an Idempotency-Key; null without one (it is not used).
+   */
+  public static String fingerprintIfKeyed(String key, String method, String path, byte[] body) {
+    return key == null ? null : fingerprint(method, path, body);
+  }
+
   /** A fingerprint of a request: what must be equal for a key to be used again. */
   public static String fingerprint(String method, String path, byte[] body) {
     try {

@@ -2,6 +2,7 @@ package io.focussync.ingest.imports;
 
 import io.focussync.contracts.sessions.v1.SessionRecorded;
 import io.focussync.ingest.messaging.SessionPublisher;
+import io.focussync.ingest.session.PreparedSession;
 import io.focussync.ingest.session.SessionIdentity;
 import io.focussync.ingest.session.SessionInput;
 import io.focussync.ingest.session.api.SessionIngest;
@@ -42,7 +43,7 @@ class ImportService {
     try {
       ImportRow row;
       while ((row = next(reader)) != null) {
-        SessionIngest.Prepared prepared = null;
+        PreparedSession prepared = null;
         if (row.violations().isEmpty()) {
           SessionInput input = row.input();
           prepared = ingest.prepare(userId, SessionIdentity.IMPORT, input, () -> contentId(input));

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -56,5 +57,16 @@ public final class SessionIdentity {
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))
         .toString()
         .toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The source id a request gives a session sent without one: with an Idempotency-Key it is derived
+   * from the key (and the item's place in the request), so a retry after an unknown outcome (a 503
+   * whose commit did land) replaces the same session instead of adding one; without a key, random.
+   */
+  public static Supplier<String> generatedId(String userId, String key, String suffix) {
+    return key == null
+        ? SessionIdentity::random
+        : () -> derived(userId + "\n" + key + "\n" + suffix);
   }
 }

@@ -1,12 +1,13 @@
 package io.focussync.ingest.session.api;
 
-import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.sessions.v1.SessionDeleted;
 import io.focussync.contracts.sessions.v1.SessionIds;
 import io.focussync.contracts.sessions.v1.SessionRecorded;
 import io.focussync.ingest.idempotency.IdempotencyService;
 import io.focussync.ingest.idempotency.StoredResponse;
 import io.focussync.ingest.messaging.SessionPublisher;
+import io.focussync.ingest.session.ItemStatus;
+import io.focussync.ingest.session.PreparedSession;
 import io.focussync.ingest.session.SessionIdentity;
 import io.focussync.ingest.session.SessionInput;
 import io.focussync.ingest.session.Violation;
@@ -14,7 +15,6 @@ import io.focussync.platform.auth.CurrentUser;
 import io.focussync.platform.web.FieldProblem;
 import io.focussync.platform.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,21 +42,21 @@ class SessionController {
 
   private final JsonBodies bodies;
   private final SessionIngest ingest;
+  private final SessionBatches batches;
   private final SessionPublisher publisher;
   private final IdempotencyService idempotency;
-  private final IngestProperties properties;
 
   SessionController(
       JsonBodies bodies,
       SessionIngest ingest,
+      SessionBatches batches,
       SessionPublisher publisher,
-      IdempotencyService idempotency,
-      IngestProperties properties) {
+      IdempotencyService idempotency) {
     this.bodies = bodies;
     this.ingest = ingest;
+    this.batches = batches;
     this.publisher = publisher;
     this.idempotency = idempotency;
-    this.properties = properties;
   }
 
   @PostMapping(
@@ -70,7 +70,7 @@ class SessionController {
     byte[] body = bodies.read(request);
     SessionInput input = readSingle(bodies.parse(body));
     String userId = user.id();
-    Supplier<String> generatedId = generatedId(userId, key, "");
+    Supplier<String> generatedId = SessionIdentity.generatedId(userId, key, "");
     return single(
         userId, key, "POST /api/v1/sessions", body, input, SessionIdentity.REST, generatedId);
   }
@@ -131,72 +131,20 @@ class SessionController {
               Map<String, Object> answer = new LinkedHashMap<>();
               answer.put("id", deleted.sessionId());
               answer.put("version", deleted.version());
-              answer.put("status", "deleted");
+              answer.put("status", ItemStatus.DELETED.json());
               return new StoredResponse(202, write(answer));
             }));
   }
 
   @PostMapping(
-      path = "/api/v1/sessions/batch",
+      path = SessionBatches.PATH,
       consumes = {JSON, ANY_JSON})
   ResponseEntity<String> batch(
       CurrentUser user,
       @RequestHeader(name = IdempotencyService.HEADER, required = false) String key,
       HttpServletRequest request) {
     IdempotencyService.checkKey(key);
-    byte[] body = bodies.read(request);
-    JsonNode tree = bodies.parse(body);
-    if (!tree.isObject()) {
-      throw InvalidInputException.of("body", "must be a JSON object with a sessions array");
-    }
-    JsonNode sessions = tree.get("sessions");
-    if (sessions == null || !sessions.isArray()) {
-      throw InvalidInputException.of("sessions", "is required and must be an array");
-    }
-    if (sessions.size() > properties.maxBatchSize()) {
-      throw new InvalidInputException(
-          413,
-          List.of(
-              new FieldProblem(
-                  "sessions", "must have at most " + properties.maxBatchSize() + " items")));
-    }
-    String fingerprint = fingerprint(key, "POST", "/api/v1/sessions/batch", body);
-    return respond(
-        idempotency.execute(user.id(), key, fingerprint, () -> runBatch(user.id(), key, sessions)));
-  }
-
-  private StoredResponse runBatch(String userId, String key, JsonNode sessions) {
-    List<Map<String, Object>> results = new ArrayList<>(sessions.size());
-    List<FocusSyncEvent> events = new ArrayList<>();
-    for (int index = 0; index < sessions.size(); index++) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("index", index);
-      SessionJson.Read read = SessionJson.read(sessions.get(index));
-      List<Violation> violations = read.violations();
-      SessionIngest.Prepared prepared = null;
-      if (violations.isEmpty()) {
-        prepared =
-            ingest.prepare(
-                userId, SessionIdentity.REST, read.input(), generatedId(userId, key, "#" + index));
-        violations = prepared.violations();
-      }
-      if (prepared != null && prepared.accepted()) {
-        events.add(prepared.event());
-        result.put("id", prepared.event().sessionId());
-        result.put("version", prepared.event().version());
-        result.put("status", "accepted");
-      } else {
-        result.put("status", "rejected");
-        result.put("errors", SessionJson.toJson(violations));
-      }
-      results.add(result);
-    }
-    publisher.publish(events);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("accepted", events.size());
-    answer.put("rejected", sessions.size() - events.size());
-    answer.put("results", results);
-    return new StoredResponse(202, write(answer));
+    return respond(batches.run(user.id(), key, bodies.read(request)));
   }
 
   private ResponseEntity<String> single(
@@ -207,12 +155,13 @@ class SessionController {
       SessionInput input,
       String source,
       Supplier<String> generatedId) {
-    SessionIngest.Prepared prepared = ingest.prepare(userId, source, input, generatedId);
+    PreparedSession prepared = ingest.prepare(userId, source, input, generatedId);
     if (!prepared.accepted()) {
       throw invalid(prepared.violations());
     }
     String[] methodAndPath = request.split(" ", 2);
-    String fingerprint = fingerprint(key, methodAndPath[0], methodAndPath[1], body);
+    String fingerprint =
+        IdempotencyService.fingerprintIfKeyed(key, methodAndPath[0], methodAndPath[1], body);
     return respond(
         idempotency.execute(
             userId,
@@ -223,11 +172,6 @@ class SessionController {
               publisher.publish(List.of(prepared.event()));
               return new StoredResponse(202, write(sessionJson(prepared.event())));
             }));
-  }
-
-  /** The request's fingerprint when it has an Idempotency-Key (without one it is not used). */
-  private static String fingerprint(String key, String method, String path, byte[] body) {
-    return key == null ? null : IdempotencyService.fingerprint(method, path, body);
   }
 
   private static SessionInput readSingle(JsonNode tree) {
@@ -244,14 +188,6 @@ class SessionController {
             () ->
                 InvalidInputException.of(
                     "sessionId", "must be a client id or a full id such as rest:<id>"));
-  }
-
-  private static Supplier<String> generatedId(String userId, String key, String suffix) {
-    // With an Idempotency-Key the id is derived from it, so a retry after an unknown outcome
-    // (a 503 whose commit did land) replaces the same session instead of adding one.
-    return key == null
-        ? SessionIdentity::random
-        : () -> SessionIdentity.derived(userId + "\n" + key + "\n" + suffix);
   }
 
   private static InvalidInputException invalid(List<Violation> violations) {
@@ -280,7 +216,7 @@ class SessionController {
     if (event.metadata().containsKey("timeZone")) {
       json.put("timeZone", event.metadata().get("timeZone"));
     }
-    json.put("status", "accepted");
+    json.put("status", ItemStatus.ACCEPTED.json());
     return json;
   }
 

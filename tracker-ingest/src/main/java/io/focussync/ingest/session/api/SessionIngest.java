@@ -1,11 +1,10 @@
 package io.focussync.ingest.session.api;
 
-import io.focussync.contracts.sessions.v1.SessionRecorded;
+import io.focussync.ingest.session.PreparedSession;
 import io.focussync.ingest.session.SessionEvents;
 import io.focussync.ingest.session.SessionInput;
 import io.focussync.ingest.session.SessionValidation;
 import io.focussync.ingest.session.SessionValidator;
-import io.focussync.ingest.session.Violation;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,29 +29,22 @@ public class SessionIngest {
    *
    * @param generatedId the source id to use when the input has none
    */
-  public Prepared prepare(
+  public PreparedSession prepare(
       String userId, String source, SessionInput input, Supplier<String> generatedId) {
     SessionValidation validation = validator.validate(input, clock.instant());
     if (!validation.isValid()) {
-      return new Prepared(null, validation.violations());
+      return new PreparedSession(null, validation.violations());
     }
     String sourceId =
         validation.session().sourceId() != null
             ? validation.session().sourceId()
             : generatedId.get();
-    return new Prepared(events.recorded(userId, source, sourceId, validation.session()), List.of());
+    return new PreparedSession(
+        events.recorded(userId, source, sourceId, validation.session()), List.of());
   }
 
   /** The session events of this service. */
   public SessionEvents events() {
     return events;
-  }
-
-  /** One prepared item: an event, or the reasons it was rejected. */
-  public record Prepared(SessionRecorded event, List<Violation> violations) {
-
-    public boolean accepted() {
-      return event != null;
-    }
   }
 }

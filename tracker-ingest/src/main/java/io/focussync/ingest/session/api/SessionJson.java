@@ -128,8 +128,6 @@ public final class SessionJson {
 
   /** A JSON-ready map of violations. */
   public static List<Map<String, String>> toJson(List<Violation> violations) {
-    return violations.stream()
-        .map(v -> Map.of("field", v.field(), "message", v.message()))
-        .toList();
+    return violations.stream().map(Violation::toJson).toList();
   }
 }

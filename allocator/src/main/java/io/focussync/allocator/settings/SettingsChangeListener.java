@@ -1,9 +1,12 @@
-package io.focussync.allocator.session;
+package io.focussync.allocator.settings;
 
 import io.focussync.allocator.allocation.AllocationSettings;
 import io.focussync.allocator.day.Contribution;
 import io.focussync.allocator.day.DayService;
-import io.focussync.allocator.settings.SettingsChanged;
+import io.focussync.allocator.day.core.SettingsReplan;
+import io.focussync.allocator.session.SessionRepository;
+import io.focussync.allocator.session.SessionService;
+import io.focussync.allocator.session.StoredSession;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +36,7 @@ public class SettingsChangeListener {
   @EventListener
   public void on(SettingsChanged change) {
     String userId = change.userId();
-    DayService.StoredDates stored = days.storedDates(userId, change.current());
+    SettingsReplan.StoredDates stored = days.storedDates(userId, change.current());
     if (!change.previous().timeZone().equals(change.current().timeZone())) {
       Map<LocalDate, List<Contribution>> byDate = byDate(userId, change.current());
       TreeSet<LocalDate> dates = new TreeSet<>(stored.all());

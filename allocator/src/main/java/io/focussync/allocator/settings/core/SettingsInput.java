@@ -1,5 +1,6 @@
-package io.focussync.allocator.allocation;
+package io.focussync.allocator.settings.core;
 
+import io.focussync.allocator.allocation.AllocationSettings;
 import java.util.List;
 import java.util.Map;
 
@@ -24,38 +25,6 @@ public record SettingsInput(
     List<String> holidays,
     String closedBefore,
     Object defaultProjectKey) {
-
-  /** Input without a {@code defaultProjectKey} (it takes its default). */
-  public SettingsInput(
-      String timeZone,
-      List<String> workdays,
-      String workdayStart,
-      String workdayEnd,
-      String mode,
-      Integer granularityMinutes,
-      String description,
-      Object otherProjectId,
-      Map<String, Object> projectMapping,
-      List<RuleInput> rules,
-      String pushPolicy,
-      List<String> holidays,
-      String closedBefore) {
-    this(
-        timeZone,
-        workdays,
-        workdayStart,
-        workdayEnd,
-        mode,
-        granularityMinutes,
-        description,
-        otherProjectId,
-        projectMapping,
-        rules,
-        pushPolicy,
-        holidays,
-        closedBefore,
-        null);
-  }
 
   /** One mapping rule as typed. */
   public record RuleInput(String match, String pattern, Object projectId) {}

@@ -1,7 +1,9 @@
-package io.focussync.allocator.allocation;
+package io.focussync.allocator.settings.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.focussync.allocator.allocation.AllocationSettings;
+import io.focussync.allocator.allocation.Violation;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +15,7 @@ class SettingsParserTest {
 
   static SettingsInput empty() {
     return new SettingsInput(
-        null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   @Test
@@ -87,7 +89,8 @@ class SettingsParserTest {
             List.of(new SettingsInput.RuleInput("REGEX", "([a-z", "p")),
             "NEVER",
             List.of("2026-02-30"),
-            "yesterday");
+            "yesterday",
+            null);
 
     List<String> fields = new ArrayList<>();
     SettingsParser.parse(input).violations().forEach(v -> fields.add(v.field()));
@@ -110,7 +113,7 @@ class SettingsParserTest {
   void granularityMustDivideTheWorkDay() {
     SettingsInput input =
         new SettingsInput(
-            null, null, "09:00", "17:00", null, 7, null, null, null, null, null, null, null);
+            null, null, "09:00", "17:00", null, 7, null, null, null, null, null, null, null, null);
 
     assertThat(SettingsParser.parse(input).violations())
         .extracting(Violation::field)
@@ -129,7 +132,7 @@ class SettingsParserTest {
     }
     SettingsInput input =
         new SettingsInput(
-            null, null, null, null, null, null, null, null, mapping, rules, null, null, null);
+            null, null, null, null, null, null, null, null, mapping, rules, null, null, null, null);
 
     assertThat(SettingsParser.parse(input).violations())
         .extracting(Violation::field)
@@ -146,6 +149,7 @@ class SettingsParserTest {
             null,
             null,
             List.of(new SettingsInput.RuleInput("GLOB", "x".repeat(513), "p")),
+            null,
             null,
             null,
             null);

@@ -1,5 +1,9 @@
-package io.focussync.allocator.allocation;
+package io.focussync.allocator.settings.core;
 
+import io.focussync.allocator.allocation.AllocationMode;
+import io.focussync.allocator.allocation.AllocationSettings;
+import io.focussync.allocator.allocation.PushPolicy;
+import io.focussync.allocator.allocation.Violation;
 import io.focussync.allocator.rules.MappingRule;
 import io.focussync.allocator.rules.MatchKind;
 import io.focussync.allocator.rules.ProjectMapping;
