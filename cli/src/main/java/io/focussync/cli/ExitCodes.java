@@ -20,7 +20,7 @@ public final class ExitCodes {
     codes.put(" " + OK, "done");
     codes.put(" " + FAILED, "the server reported a failure, or some sessions were rejected");
     codes.put(" " + USAGE, "usage error (unknown option, bad date, unreadable file, ...)");
-    codes.put(" " + UNREACHABLE, "cannot reach the gateway, or not logged in");
+    codes.put(" " + UNREACHABLE, "cannot reach the gateway or the store, or not logged in");
     codes.put(" " + AUTH_REFUSED, "the gateway refused the token (401/403)");
     return codes;
   }

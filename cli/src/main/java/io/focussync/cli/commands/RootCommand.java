@@ -23,6 +23,10 @@ import picocli.CommandLine.Spec;
       "  ./focussync users create ada --login",
       "  ./focussync connect clockify --workspace <workspace id>",
       "  ./focussync import ~/.claude-tracker/sessions.db",
+      "",
+      "The local stack's data, for a real MongoDB or a fresh stack:",
+      "  ./focussync export DIR",
+      "  ./focussync import-data DIR [--uri mongodb://HOST/]",
       ""
     })
 public final class RootCommand implements Callable<Integer> {
@@ -51,7 +55,9 @@ public final class RootCommand implements Callable<Integer> {
         .addSubcommand(new SessionsCommand(context))
         .addSubcommand(new StatusCommand(context))
         .addSubcommand(new HistoryCommand(context))
-        .addSubcommand(new GoLiveCommand(context));
+        .addSubcommand(new GoLiveCommand(context))
+        .addSubcommand(new ExportCommand(context))
+        .addSubcommand(new ImportDataCommand(context));
   }
 
   @Override

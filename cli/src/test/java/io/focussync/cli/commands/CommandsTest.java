@@ -54,7 +54,9 @@ class CommandsTest {
         "sessions",
         "status",
         "history",
-        "go-live"
+        "go-live",
+        "export",
+        "import-data"
       })
   void everyCommandHasHelpWithTheExitCodes(String command) {
     String[] args = (command + " --help").strip().split(" ");
@@ -65,7 +67,7 @@ class CommandsTest {
     assertThat(result.out())
         .startsWith("Usage: focussync " + command)
         .contains("Exit codes:")
-        .contains("3   cannot reach the gateway, or not logged in")
+        .contains("3   cannot reach the gateway or the store, or not logged in")
         .contains("4   the gateway refused the token");
     assertThat(gateway.requests()).isEmpty();
   }
@@ -76,7 +78,7 @@ class CommandsTest {
 
     assertThat(result.out())
         .contains("start", "stop", "build", "login", "users", "connect", "import", "watch")
-        .contains("sessions", "status", "history");
+        .contains("sessions", "status", "history", "export", "import-data");
   }
 
   @Test
