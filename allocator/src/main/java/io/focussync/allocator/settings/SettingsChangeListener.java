@@ -7,18 +7,18 @@ import io.focussync.allocator.day.core.SettingsReplan;
 import io.focussync.allocator.session.SessionRepository;
 import io.focussync.allocator.session.SessionService;
 import io.focussync.allocator.session.StoredSession;
+import io.focussync.allocator.settings.core.SettingsChange;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Re-plans a user's days when the settings change: today, later days and days Clockify does not
- * hold; a day before today that Clockify holds keeps its plan (see {@code SettingsReplan}). A new
+ * hold; a day before today that Clockify holds keeps its plan (see {@link SettingsChange}). A new
  * time zone first moves the sessions to the local days they now touch (on kept days too, without
  * re-planning them).
  */
@@ -37,18 +37,14 @@ public class SettingsChangeListener {
   public void on(SettingsChanged change) {
     String userId = change.userId();
     SettingsReplan.StoredDates stored = days.storedDates(userId, change.current());
-    if (!change.previous().timeZone().equals(change.current().timeZone())) {
-      Map<LocalDate, List<Contribution>> byDate = byDate(userId, change.current());
-      TreeSet<LocalDate> dates = new TreeSet<>(stored.all());
-      dates.addAll(byDate.keySet());
-      for (LocalDate date : dates) {
-        days.reconcile(
-            userId, date, byDate.getOrDefault(date, List.of()), !stored.kept().contains(date));
+    boolean moves = SettingsChange.movesSessions(change.previous(), change.current());
+    Map<LocalDate, List<Contribution>> byDate = moves ? byDate(userId, change.current()) : Map.of();
+    for (SettingsChange.DayStep step : SettingsChange.steps(moves, stored, byDate)) {
+      if (step.holds() != null) {
+        days.reconcile(userId, step.date(), step.holds(), step.replan());
+      } else if (step.replan()) {
+        days.replan(userId, step.date());
       }
-      return;
-    }
-    for (LocalDate date : stored.replanned()) {
-      days.replan(userId, date);
     }
   }
 
