@@ -18,6 +18,7 @@ import io.focussync.contracts.syncresults.v1.DaySyncFailed;
 import io.focussync.contracts.syncresults.v1.DaySynced;
 import io.focussync.contracts.syncresults.v1.SyncedEntry;
 import io.focussync.platform.messaging.EventMessages;
+import io.focussync.platform.tracing.RecordTracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,27 +46,32 @@ public class AllocatorBindings {
   /**
    * Applies a poll's session events together, each with its record's offset (what orders
    * tracker-ingest's changes). A poison event at index i: the events before it are applied, then
-   * the error handler is told its index, dead-letters it and redelivers the rest.
+   * the error handler is told its index, dead-letters it and redelivers the rest. The plans a
+   * user's days get continue the trace of the user's newest session of the batch ({@link
+   * RecordTracing#openBatch}).
    */
   @Bean
-  public Consumer<Message<List<byte[]>>> sessions(SessionService sessions) {
+  public Consumer<Message<List<byte[]>>> sessions(SessionService sessions, RecordTracing tracing) {
     return batch -> {
       List<Message<byte[]>> records = EventMessages.split(batch);
       List<?> offsets = batch.getHeaders().get(KafkaHeaders.OFFSET, List.class);
       List<StoredSession> changes = new ArrayList<>(records.size());
-      for (int i = 0; i < records.size(); i++) {
-        try {
-          StoredSession change =
-              toChange(read(records.get(i)), positionOf(records.get(i), offsets, i));
-          if (change != null) {
-            changes.add(change);
+      try (RecordTracing.Batch traces = tracing.openBatch()) {
+        for (int i = 0; i < records.size(); i++) {
+          try {
+            StoredSession change =
+                toChange(read(records.get(i)), positionOf(records.get(i), offsets, i));
+            if (change != null) {
+              changes.add(change);
+              traces.remember(change.userId(), records.get(i));
+            }
+          } catch (PoisonMessageException poison) {
+            sessions.apply(changes);
+            throw new BatchListenerFailedException(poison.getMessage(), poison, i);
           }
-        } catch (PoisonMessageException poison) {
-          sessions.apply(changes);
-          throw new BatchListenerFailedException(poison.getMessage(), poison, i);
         }
+        sessions.apply(changes);
       }
-      sessions.apply(changes);
     };
   }
 

@@ -4,12 +4,15 @@ import io.focussync.allocator.day.PlanPublisher;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.platform.messaging.BoundOutput;
 import io.focussync.platform.messaging.EventMessages;
+import io.focussync.platform.tracing.RecordTracing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.stream.binding.BindingService;
@@ -23,22 +26,44 @@ import org.springframework.stereotype.Component;
 @Component
 public class StreamPlanPublisher implements PlanPublisher, DisposableBean {
 
+  private static final Logger log = LoggerFactory.getLogger(StreamPlanPublisher.class);
+
   static final String BINDING = "dayPlans-out-0";
 
   private final BoundOutput output;
   private final ExecutorService senders;
+  private final RecordTracing tracing;
 
   public StreamPlanPublisher(
-      BindingService bindings, BeanFactory beans, MessagingProperties properties) {
+      BindingService bindings,
+      BeanFactory beans,
+      MessagingProperties properties,
+      RecordTracing tracing) {
     this.output = new BoundOutput(bindings, beans, BINDING);
+    this.tracing = tracing;
     this.senders = Executors.newFixedThreadPool(properties.publishThreads(), this::senderThread);
   }
 
   @Override
   public void publish(DayPlanned plan) {
-    if (!output.send(EventMessages.toMessage(plan, "allocator"))) {
-      throw new IllegalStateException("the broker did not take plan " + plan.subject());
-    }
+    publishIn(tracing.traceparentFor(plan.userId()), plan);
+  }
+
+  /** Sends the plan in the trace of the session that changed its day (see RecordTracing). */
+  private void publishIn(String traceparent, DayPlanned plan) {
+    tracing.run(
+        traceparent,
+        "plan " + BINDING,
+        () -> {
+          if (!output.send(EventMessages.toMessage(plan, "allocator"))) {
+            throw new IllegalStateException("the broker did not take plan " + plan.subject());
+          }
+          log.info(
+              "planned day {} r{}: {} entries",
+              plan.subject(),
+              plan.revision(),
+              plan.entries().size());
+        });
   }
 
   @Override
@@ -49,7 +74,9 @@ public class StreamPlanPublisher implements PlanPublisher, DisposableBean {
     }
     List<CompletableFuture<Void>> sends = new ArrayList<>(plans.size());
     for (DayPlanned plan : plans) {
-      sends.add(CompletableFuture.runAsync(() -> publish(plan), senders));
+      // looked up on this thread: the batch's contexts are this thread's
+      String traceparent = tracing.traceparentFor(plan.userId());
+      sends.add(CompletableFuture.runAsync(() -> publishIn(traceparent, plan), senders));
     }
     try {
       CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();

@@ -37,6 +37,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class ClockifyHttpApi implements ClockifyApi {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ClockifyHttpApi.class);
+
   private final HttpClient http;
   private final ClockifyTarget target;
   private final ClockifyClientProperties properties;
@@ -299,6 +302,7 @@ final class ClockifyHttpApi implements ClockifyApi {
       throw new ClockifyException(ClockifyException.Kind.IO, 0, "interrupted", null, false);
     }
     int status = response.statusCode();
+    logCall(method, path, status);
     if (status >= 200 && status < 300) {
       if (needsBody && response.body().isBlank()) {
         throw failure(
@@ -374,6 +378,15 @@ final class ClockifyHttpApi implements ClockifyApi {
         .tag("outcome", outcome)
         .register(meters)
         .increment();
+  }
+
+  /** One line per call (writes at INFO, reads at DEBUG): method, path without query, status. */
+  private static void logCall(String method, String path, int status) {
+    if ("GET".equals(method)) {
+      log.debug("{} {} {}", method, stripQuery(path), status);
+    } else {
+      log.info("{} {} {}", method, stripQuery(path), status);
+    }
   }
 
   private static String stripQuery(String path) {

@@ -6,6 +6,7 @@ import io.focussync.contracts.EventCodec;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.platform.messaging.EventMessages;
+import io.focussync.platform.tracing.RecordTracing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,7 +41,12 @@ public class DayPlansConsumer {
           FocusSyncEvent event = EventMessages.fromMessage(record);
           if (event instanceof DayPlanned plan) {
             PlanIntake.validate(plan);
-            plans.add(new ReceivedPlan(plan, record.getPayload(), partition(partitions, i)));
+            plans.add(
+                new ReceivedPlan(
+                    plan,
+                    record.getPayload(),
+                    partition(partitions, i),
+                    RecordTracing.traceparentOf(record)));
           } else {
             log.debug("ignoring {} on the plans topic", event.getClass().getSimpleName());
           }

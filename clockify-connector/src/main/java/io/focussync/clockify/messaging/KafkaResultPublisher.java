@@ -5,6 +5,7 @@ import io.focussync.clockify.ledger.ResultPublisher;
 import io.focussync.contracts.FocusSyncEvent;
 import io.focussync.platform.messaging.BoundOutput;
 import io.focussync.platform.messaging.EventMessages;
+import io.focussync.platform.tracing.RecordTracing;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.stream.binding.BindingService;
@@ -18,17 +19,25 @@ public class KafkaResultPublisher implements ResultPublisher, DisposableBean {
   private static final String SOURCE = "clockify-connector";
 
   private final BoundOutput output;
+  private final RecordTracing tracing;
 
-  public KafkaResultPublisher(BindingService bindings, BeanFactory beans) {
+  public KafkaResultPublisher(BindingService bindings, BeanFactory beans, RecordTracing tracing) {
     this.output = new BoundOutput(bindings, beans, BINDING);
+    this.tracing = tracing;
   }
 
+  /** Sends the result in the trace of the apply that made it (kept in the outbox with it). */
   @Override
   public void publish(DayRecord.PendingResult result) {
     FocusSyncEvent event = result.event();
-    if (!output.send(EventMessages.toMessage(event, SOURCE))) {
-      throw new IllegalStateException("Kafka did not take the result for " + event.subject());
-    }
+    tracing.run(
+        result.traceparent(),
+        "result " + BINDING,
+        () -> {
+          if (!output.send(EventMessages.toMessage(event, SOURCE))) {
+            throw new IllegalStateException("Kafka did not take the result for " + event.subject());
+          }
+        });
   }
 
   @Override

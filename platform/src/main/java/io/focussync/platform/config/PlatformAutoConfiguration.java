@@ -9,12 +9,16 @@ import io.focussync.platform.crypto.SecretCipher;
 import io.focussync.platform.crypto.SecretField;
 import io.focussync.platform.crypto.SecretProperties;
 import io.focussync.platform.crypto.SecretRotation;
+import io.focussync.platform.tracing.RecordTracing;
 import io.focussync.platform.web.ContentTypeFilter;
 import io.focussync.platform.web.ProblemBodyFilter;
 import io.focussync.platform.web.ProblemDetailsAdvice;
 import io.focussync.platform.web.ProblemErrorController;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -46,6 +50,15 @@ public class PlatformAutoConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Trace contexts of batch records and of work deferred in data (a no-op with tracing off). */
+  @Bean
+  @ConditionalOnMissingBean
+  RecordTracing recordTracing(
+      ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    return new RecordTracing(
+        tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
   }
 
   @Bean

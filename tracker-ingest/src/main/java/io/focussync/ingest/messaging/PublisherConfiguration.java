@@ -33,12 +33,18 @@ class PublisherConfiguration {
   @Bean
   KafkaTemplate<byte[], byte[]> sessionsTemplate(
       DefaultKafkaProducerFactory<byte[], byte[]> sessionsProducerFactory) {
-    return new KafkaTemplate<>(sessionsProducerFactory);
+    return observed(new KafkaTemplate<>(sessionsProducerFactory));
   }
 
   @Bean
   KafkaTemplate<byte[], byte[]> sessionsTransactionalTemplate(
       DefaultKafkaProducerFactory<byte[], byte[]> sessionsTransactionalProducerFactory) {
-    return new KafkaTemplate<>(sessionsTransactionalProducerFactory);
+    return observed(new KafkaTemplate<>(sessionsTransactionalProducerFactory));
+  }
+
+  /** Each record carries the request's trace context (traceparent) to the consumers. */
+  private static KafkaTemplate<byte[], byte[]> observed(KafkaTemplate<byte[], byte[]> template) {
+    template.setObservationEnabled(true);
+    return template;
   }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SessionPublisher {
+
+  private static final Logger log = LoggerFactory.getLogger(SessionPublisher.class);
 
   static final String SOURCE = "tracker-ingest";
 
@@ -49,6 +53,7 @@ public class SessionPublisher {
     }
     if (events.size() == 1) {
       publishOne(events.get(0));
+      logRecorded(events);
       return;
     }
     // Built before the transaction begins, so that it is held open only for the sends.
@@ -74,6 +79,24 @@ public class SessionPublisher {
     // A commit fails when any send failed; this only guards the invariant.
     if (sends.stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
       throw unavailable(null);
+    }
+    logRecorded(events);
+  }
+
+  /** One line per request's events, ids only (never a session's content). */
+  private static void logRecorded(List<? extends FocusSyncEvent> events) {
+    if (!log.isInfoEnabled()) {
+      return;
+    }
+    FocusSyncEvent first = events.get(0);
+    if (events.size() == 1) {
+      log.info(
+          "recorded {} {} of user {}",
+          first.getClass().getSimpleName(),
+          first.subject(),
+          first.userId());
+    } else {
+      log.info("recorded {} session events of user {}", events.size(), first.userId());
     }
   }
 
