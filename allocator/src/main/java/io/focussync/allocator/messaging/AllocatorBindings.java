@@ -63,7 +63,7 @@ public class AllocatorBindings {
                 toChange(read(records.get(i)), positionOf(records.get(i), offsets, i));
             if (change != null) {
               changes.add(change);
-              traces.remember(change.userId(), records.get(i));
+              traces.remember(change.userId(), records.get(i).getHeaders());
             }
           } catch (PoisonMessageException poison) {
             sessions.apply(changes);

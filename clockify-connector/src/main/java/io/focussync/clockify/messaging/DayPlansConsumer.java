@@ -46,7 +46,7 @@ public class DayPlansConsumer {
                     plan,
                     record.getPayload(),
                     partition(partitions, i),
-                    RecordTracing.traceparentOf(record)));
+                    RecordTracing.traceparentOf(record.getHeaders())));
           } else {
             log.debug("ignoring {} on the plans topic", event.getClass().getSimpleName());
           }

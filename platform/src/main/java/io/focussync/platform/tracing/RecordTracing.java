@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.messaging.Message;
 
 /**
  * Continues a trace where Spring's observations do not reach: a record of a batch (the binder
@@ -36,9 +35,12 @@ public class RecordTracing {
     return new RecordTracing(Tracer.NOOP, Propagator.NOOP);
   }
 
-  /** The {@code traceparent} header of a record as a message, or null when it has none. */
-  public static String traceparentOf(Message<?> record) {
-    Object value = record.getHeaders().get(TRACEPARENT);
+  /**
+   * The {@code traceparent} header among a record's headers (a message's headers: text or the
+   * record's bytes), or null when it has none.
+   */
+  public static String traceparentOf(Map<String, ?> headers) {
+    Object value = headers.get(TRACEPARENT);
     if (value instanceof byte[] bytes) {
       return new String(bytes, StandardCharsets.US_ASCII);
     }
@@ -113,8 +115,8 @@ public class RecordTracing {
     }
 
     /** Remembers a record's context (its {@code traceparent} header) under the key. */
-    public void remember(String key, Message<?> record) {
-      String traceparent = traceparentOf(record);
+    public void remember(String key, Map<String, ?> headers) {
+      String traceparent = traceparentOf(headers);
       if (key != null && traceparent != null) {
         contexts.put(key, traceparent);
       }
