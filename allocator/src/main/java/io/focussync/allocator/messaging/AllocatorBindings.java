@@ -19,6 +19,7 @@ import io.focussync.contracts.syncresults.v1.SyncedEntry;
 import io.focussync.platform.messaging.EventBatches;
 import io.focussync.platform.messaging.EventMessages;
 import io.focussync.platform.messaging.UnprocessableRecordException;
+import io.focussync.platform.tracing.RecordTracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,23 +46,28 @@ public class AllocatorBindings {
   /**
    * Applies a poll's session events together, each with its record's offset (what orders
    * tracker-ingest's changes). A poison event: the events before it are applied, then it goes to
-   * the dead-letter topic and the rest come again ({@link EventBatches}).
+   * the dead-letter topic and the rest come again ({@link EventBatches}). The plans a user's days
+   * get continue the trace of the user's newest session of the batch ({@link
+   * RecordTracing#openBatch}).
    */
   @Bean
-  public Consumer<Message<List<byte[]>>> sessions(SessionService sessions) {
+  public Consumer<Message<List<byte[]>>> sessions(SessionService sessions, RecordTracing tracing) {
     return batch -> {
       List<?> offsets = batch.getHeaders().get(KafkaHeaders.OFFSET, List.class);
       List<StoredSession> changes = new ArrayList<>();
-      EventBatches.process(
-          batch,
-          (record, i) -> {
-            StoredSession change =
-                toChange(EventMessages.fromMessage(record), positionOf(record, offsets, i));
-            if (change != null) {
-              changes.add(change);
-            }
-          },
-          () -> sessions.apply(changes));
+      try (RecordTracing.Batch traces = tracing.openBatch()) {
+        EventBatches.process(
+            batch,
+            (record, i) -> {
+              StoredSession change =
+                  toChange(EventMessages.fromMessage(record), positionOf(record, offsets, i));
+              if (change != null) {
+                changes.add(change);
+                traces.remember(change.userId(), record.getHeaders());
+              }
+            },
+            () -> sessions.apply(changes));
+      }
     };
   }
 

@@ -38,10 +38,30 @@ final class DownstreamErrors implements HandlerFilterFunction<ServerResponse, Se
   @Override
   public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next)
       throws Exception {
+    ServerResponse response;
     try {
-      return next.handle(request);
+      response = next.handle(request);
     } catch (ResourceAccessException | IOException | java.io.UncheckedIOException e) {
-      return answer(e);
+      response = answer(e);
+    }
+    logForwarded(request, response);
+    return response;
+  }
+
+  /** One line per forwarded request (changes at INFO, reads at DEBUG), with the trace id. */
+  private void logForwarded(ServerRequest request, ServerResponse response) {
+    String method = request.method().name();
+    boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+    if (read ? log.isDebugEnabled() : log.isInfoEnabled()) {
+      String line = "route {}: {} {} -> {} {}";
+      Object[] args = {
+        route.id(), method, request.path(), route.service().displayName(), response.statusCode()
+      };
+      if (read) {
+        log.debug(line, args);
+      } else {
+        log.info(line, args);
+      }
     }
   }
 

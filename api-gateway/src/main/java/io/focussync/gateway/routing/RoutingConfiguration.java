@@ -7,8 +7,10 @@ import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFuncti
 import io.focussync.gateway.routing.core.Route;
 import io.focussync.gateway.routing.core.RouteTable;
 import io.focussync.platform.web.Problems;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
@@ -49,9 +51,16 @@ class RoutingConfiguration {
             request -> notAllowed(RouteTable.allowedMethods(request.path()))));
   }
 
-  /** The proxy's HTTP client: HTTP/1.1, no redirects, the configured timeouts. */
+  /**
+   * The proxy's HTTP client: HTTP/1.1, no redirects, the configured timeouts; observed, so each
+   * forwarded request is a client span of the request's trace and carries its {@code traceparent}
+   * to the service (a client's own {@code traceparent} is continued, not forwarded as is).
+   */
   @Bean
-  ProxyExchange proxyExchange(RoutingProperties properties, GatewayMvcProperties gateway) {
+  ProxyExchange proxyExchange(
+      RoutingProperties properties,
+      GatewayMvcProperties gateway,
+      ObjectProvider<ObservationRegistry> observations) {
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -61,7 +70,11 @@ class RoutingConfiguration {
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
     factory.setReadTimeout(properties.readTimeout());
     return new RestClientProxyExchange(
-        RestClient.builder().requestFactory(factory).build(), gateway);
+        RestClient.builder()
+            .requestFactory(factory)
+            .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
+            .build(),
+        gateway);
   }
 
   private static RequestPredicate matching(Route route) {

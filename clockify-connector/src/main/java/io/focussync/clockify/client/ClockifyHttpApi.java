@@ -9,14 +9,8 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,17 +20,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilderFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The Clockify REST client of one connection: every call goes through the workspace's retry,
  * circuit breaker and rate limiter (in that order, outermost first), and each attempt is counted by
- * operation and outcome.
+ * operation and outcome. Calls are Spring {@link RestClient} exchanges on URI templates ({@code
+ * /v1/workspaces/{workspaceId}/time-entries}), so the observed client's {@code
+ * http.client.requests} metrics and spans name the template, never ids or keys.
  */
 final class ClockifyHttpApi implements ClockifyApi {
 
-  private final HttpClient http;
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ClockifyHttpApi.class);
+
+  /** The path template of the connection's workspace. */
+  private static final String WORKSPACE = "/v1/workspaces/{workspaceId}";
+
+  private final RestClient rest;
+  private final UriBuilderFactory uris;
   private final ClockifyTarget target;
   private final ClockifyClientProperties properties;
   private final Retry retry;
@@ -45,14 +54,16 @@ final class ClockifyHttpApi implements ClockifyApi {
   private final MeterRegistry meters;
 
   ClockifyHttpApi(
-      HttpClient http,
+      RestClient rest,
+      UriBuilderFactory uris,
       ClockifyTarget target,
       ClockifyClientProperties properties,
       Retry retry,
       CircuitBreaker circuitBreaker,
       RateLimiter rateLimiter,
       MeterRegistry meters) {
-    this.http = http;
+    this.rest = rest;
+    this.uris = uris;
     this.target = target;
     this.properties = properties;
     this.retry = retry;
@@ -69,11 +80,8 @@ final class ClockifyHttpApi implements ClockifyApi {
   @Override
   public Optional<Tag> findTag(String name) {
     String path =
-        workspacePath("/tags")
-            + "?name="
-            + encode(name)
-            + "&strict-name-search=true&archived=false&page=1&page-size=50";
-    JsonNode tags = read(call("find_tag", "GET", path, null, true));
+        WORKSPACE + "/tags?name={name}&strict-name-search=true&archived=false&page=1&page-size=50";
+    JsonNode tags = read(call("find_tag", "GET", path, null, true, target.workspaceId(), name));
     List<Tag> found = new ArrayList<>();
     tags.forEach(node -> found.add(ClockifyJson.tag(node)));
     return found.stream().filter(tag -> name.equals(tag.name())).findFirst();
@@ -82,7 +90,14 @@ final class ClockifyHttpApi implements ClockifyApi {
   @Override
   public Tag createTag(String name) {
     return ClockifyJson.tag(
-        read(call("create_tag", "POST", workspacePath("/tags"), ClockifyJson.tagBody(name), true)));
+        read(
+            call(
+                "create_tag",
+                "POST",
+                WORKSPACE + "/tags",
+                ClockifyJson.tagBody(name),
+                true,
+                target.workspaceId())));
   }
 
   @Override
@@ -95,9 +110,11 @@ final class ClockifyHttpApi implements ClockifyApi {
                     call(
                         "get_project",
                         "GET",
-                        workspacePath("/projects/" + encode(projectId)),
+                        WORKSPACE + "/projects/{projectId}",
                         null,
-                        true))));
+                        true,
+                        target.workspaceId(),
+                        projectId))));
   }
 
   @Override
@@ -107,9 +124,10 @@ final class ClockifyHttpApi implements ClockifyApi {
             call(
                 "create_entry",
                 "POST",
-                workspacePath("/time-entries"),
+                WORKSPACE + "/time-entries",
                 ClockifyJson.entryBody(body),
-                true)));
+                true,
+                target.workspaceId())));
   }
 
   @Override
@@ -119,9 +137,11 @@ final class ClockifyHttpApi implements ClockifyApi {
             call(
                 "update_entry",
                 "PUT",
-                workspacePath("/time-entries/" + encode(entryId)),
+                WORKSPACE + "/time-entries/{entryId}",
                 ClockifyJson.entryBody(body),
-                true)));
+                true,
+                target.workspaceId(),
+                entryId)));
   }
 
   @Override
@@ -133,9 +153,11 @@ final class ClockifyHttpApi implements ClockifyApi {
                     call(
                         "get_entry",
                         "GET",
-                        workspacePath("/time-entries/" + encode(entryId)),
+                        WORKSPACE + "/time-entries/{entryId}",
                         null,
-                        true))));
+                        true,
+                        target.workspaceId(),
+                        entryId))));
   }
 
   /** The thing a GET reads, or empty when Clockify says it is not there (400 or 404). */
@@ -153,27 +175,33 @@ final class ClockifyHttpApi implements ClockifyApi {
 
   @Override
   public void deleteEntry(String entryId) {
-    call("delete_entry", "DELETE", workspacePath("/time-entries/" + encode(entryId)), null, false);
+    call(
+        "delete_entry",
+        "DELETE",
+        WORKSPACE + "/time-entries/{entryId}",
+        null,
+        false,
+        target.workspaceId(),
+        entryId);
   }
 
   @Override
   public List<TimeEntry> listEntries(String userId, Instant from, Instant to, String tagId) {
-    StringBuilder path =
-        new StringBuilder(workspacePath("/user/" + encode(userId) + "/time-entries"))
-            .append("?start=")
-            .append(encode(Timestamps.format(from)))
-            .append("&end=")
-            .append(encode(Timestamps.format(to)));
+    String path = WORKSPACE + "/user/{userId}/time-entries?start={start}&end={end}&";
+    List<Object> vars =
+        new ArrayList<>(
+            List.of(target.workspaceId(), userId, Timestamps.format(from), Timestamps.format(to)));
     if (tagId != null) {
-      path.append("&tags=").append(encode(tagId));
+      path += "tags={tagId}&";
+      vars.add(tagId);
     }
-    return everyPage("list_entries", path.append('&').toString(), ClockifyJson::entries);
+    return everyPage("list_entries", path, vars, ClockifyJson::entries);
   }
 
   @Override
   public Workspace workspace() {
     return ClockifyJson.workspace(
-        read(call("get_workspace", "GET", workspacePath(""), null, true)));
+        read(call("get_workspace", "GET", WORKSPACE, null, true, target.workspaceId())));
   }
 
   @Override
@@ -185,21 +213,29 @@ final class ClockifyHttpApi implements ClockifyApi {
   @Override
   public List<Project> projects() {
     // Without "archived": Clockify lists archived and active projects alike.
-    return everyPage("list_projects", workspacePath("/projects") + "?", ClockifyJson::projects);
+    return everyPage(
+        "list_projects",
+        WORKSPACE + "/projects?",
+        List.of(target.workspaceId()),
+        ClockifyJson::projects);
   }
 
   /**
    * Every page of a listing ({@code page} from 1, {@code page-size} as configured) until Clockify
    * says {@code Last-Page: true} or a page comes back short.
    *
-   * @param pathAndQuery the path with its query so far, ending in {@code ?} or {@code &}
+   * @param pathAndQuery the path template with its query so far, ending in {@code ?} or {@code &}
+   * @param vars the values of its variables, in order
    */
   private <T> List<T> everyPage(
-      String operation, String pathAndQuery, Function<JsonNode, List<T>> parse) {
+      String operation, String pathAndQuery, List<Object> vars, Function<JsonNode, List<T>> parse) {
     List<T> all = new ArrayList<>();
+    String path = pathAndQuery + "page={page}&page-size={pageSize}";
     for (int page = 1; page < 1000; page++) {
-      String path = pathAndQuery + "page=" + page + "&page-size=" + properties.pageSize();
-      Reply reply = callReply(operation, "GET", path, null, true);
+      Object[] values = vars.toArray(new Object[vars.size() + 2]);
+      values[vars.size()] = page;
+      values[vars.size() + 1] = properties.pageSize();
+      Reply reply = call(operation, "GET", path, null, true, values);
       List<T> items = parse.apply(read(reply));
       all.addAll(items);
       if (reply.lastPage() || items.size() < properties.pageSize()) {
@@ -207,14 +243,6 @@ final class ClockifyHttpApi implements ClockifyApi {
       }
     }
     return all;
-  }
-
-  private String workspacePath(String rest) {
-    return "/v1/workspaces/" + encode(target.workspaceId()) + rest;
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static JsonNode read(Reply reply) {
@@ -226,13 +254,20 @@ final class ClockifyHttpApi implements ClockifyApi {
     }
   }
 
-  private Reply call(String operation, String method, String path, String body, boolean needsBody) {
-    return callReply(operation, method, path, body, needsBody);
-  }
-
-  private Reply callReply(
-      String operation, String method, String path, String body, boolean needsBody) {
-    Supplier<Reply> attempt = () -> attempt(operation, method, path, body, needsBody);
+  /**
+   * One call through the workspace's resilience.
+   *
+   * @param path the URI template under the base URL, e.g. {@code /v1/workspaces/{workspaceId}}
+   * @param vars the values of its variables, in order (encoded by the client)
+   */
+  private Reply call(
+      String operation,
+      String method,
+      String path,
+      String body,
+      boolean needsBody,
+      Object... vars) {
+    Supplier<Reply> attempt = () -> attempt(operation, method, path, vars, body, needsBody);
     Supplier<Reply> decorated =
         Retry.decorateSupplier(
             retry,
@@ -268,36 +303,36 @@ final class ClockifyHttpApi implements ClockifyApi {
   }
 
   private Reply attempt(
-      String operation, String method, String path, String body, boolean needsBody) {
+      String operation,
+      String method,
+      String template,
+      Object[] vars,
+      String body,
+      boolean needsBody) {
     boolean idempotent = !"POST".equals(method);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(target.baseUrl() + path))
-            .timeout(properties.requestTimeout())
-            .header("X-Api-Key", target.apiKey())
-            .header("Accept", "application/json");
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-      request.method(method, HttpRequest.BodyPublishers.ofString(body));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    HttpResponse<String> response;
+    Response response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (HttpConnectTimeoutException | ConnectException e) {
-      // Nothing reached Clockify: safe to send again whatever the method.
-      throw failure(operation, "io_error", ClockifyException.Kind.IO, 0, e.toString(), null, true);
-    } catch (HttpTimeoutException e) {
-      throw failure(
-          operation, "timeout", ClockifyException.Kind.TIMEOUT, 0, "timed out", null, idempotent);
-    } catch (IOException e) {
-      throw failure(
-          operation, "io_error", ClockifyException.Kind.IO, 0, e.toString(), null, idempotent);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ClockifyException(ClockifyException.Kind.IO, 0, "interrupted", null, false);
+      RestClient.RequestBodySpec request =
+          rest.method(HttpMethod.valueOf(method))
+              .uri(target.baseUrl() + template, vars)
+              .header("X-Api-Key", target.apiKey())
+              .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+      if (body != null) {
+        request.contentType(MediaType.APPLICATION_JSON).body(body.getBytes(StandardCharsets.UTF_8));
+      }
+      response =
+          request.exchange(
+              (sent, answer) ->
+                  new Response(
+                      answer.getStatusCode().value(),
+                      new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8),
+                      answer.getHeaders()));
+    } catch (ResourceAccessException e) {
+      throw ioFailure(operation, e.getCause() == null ? e : e.getCause(), idempotent);
     }
-    int status = response.statusCode();
+    String path = uris.expand(template, vars).getRawPath();
+    int status = response.status();
+    logCall(method, path, status);
     if (status >= 200 && status < 300) {
       if (needsBody && response.body().isBlank()) {
         throw failure(
@@ -310,13 +345,12 @@ final class ClockifyHttpApi implements ClockifyApi {
             idempotent);
       }
       count(operation, "success");
-      boolean lastPage =
-          response.headers().firstValue("Last-Page").map("true"::equalsIgnoreCase).orElse(false);
+      boolean lastPage = "true".equalsIgnoreCase(response.headers().getFirst("Last-Page"));
       return new Reply(status, response.body(), lastPage);
     }
-    String message = method + " " + stripQuery(path) + " answered " + status;
+    String message = method + " " + path + " answered " + status;
     if (status == 429) {
-      Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+      Duration retryAfter = retryAfter(response.headers().getFirst(HttpHeaders.RETRY_AFTER));
       throw failure(
           operation,
           "rate_limited",
@@ -337,6 +371,33 @@ final class ClockifyHttpApi implements ClockifyApi {
           idempotent);
     }
     throw failure(operation, "client_error", clientKind(status), status, message, null, false);
+  }
+
+  /** A call that got no answer: what it means depends on how far it got. */
+  private ClockifyException ioFailure(String operation, Throwable cause, boolean idempotent) {
+    if (causedBy(cause, InterruptedException.class)) {
+      return new ClockifyException(ClockifyException.Kind.IO, 0, "interrupted", null, false);
+    }
+    if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+      // Nothing reached Clockify: safe to send again whatever the method.
+      return failure(
+          operation, "io_error", ClockifyException.Kind.IO, 0, cause.toString(), null, true);
+    }
+    if (cause instanceof HttpTimeoutException) {
+      return failure(
+          operation, "timeout", ClockifyException.Kind.TIMEOUT, 0, "timed out", null, idempotent);
+    }
+    return failure(
+        operation, "io_error", ClockifyException.Kind.IO, 0, cause.toString(), null, idempotent);
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ClockifyException.Kind clientKind(int status) {
@@ -375,9 +436,13 @@ final class ClockifyHttpApi implements ClockifyApi {
         .increment();
   }
 
-  private static String stripQuery(String path) {
-    int query = path.indexOf('?');
-    return query < 0 ? path : path.substring(0, query);
+  /** One line per call (writes at INFO, reads at DEBUG): method, path without query, status. */
+  private static void logCall(String method, String path, int status) {
+    if ("GET".equals(method)) {
+      log.debug("{} {} {}", method, path, status);
+    } else {
+      log.info("{} {} {}", method, path, status);
+    }
   }
 
   static Duration retryAfter(String header) {
@@ -385,4 +450,7 @@ final class ClockifyHttpApi implements ClockifyApi {
   }
 
   private record Reply(int status, String body, boolean lastPage) {}
+
+  /** An answer as it came: status, body text, headers. */
+  private record Response(int status, String body, HttpHeaders headers) {}
 }

@@ -19,6 +19,7 @@ import io.focussync.clockify.reconcile.LockDate;
 import io.focussync.contracts.dayplans.v1.BusyInterval;
 import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.contracts.dayplans.v1.PlannedEntry;
+import io.focussync.platform.tracing.RecordTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -38,8 +39,9 @@ import org.springframework.stereotype.Service;
  * Applies a user-day this replica owns: takes the day's lease (a new fencing token), publishes a
  * result left in its outbox, runs the newest stored plan through the framework-free {@link DayRun}
  * under a {@link FencedDay} (with the workspace's lock as {@link WorkspaceLocks} caches it), and
- * settles the outcome with its result in one fenced write, then publishes that result. Decisions
- * are the core's; this class only orchestrates.
+ * settles the outcome with its result in one fenced write, then publishes that result. The apply
+ * runs in the trace of the plan's record (kept with the day), and so do its Clockify calls, its log
+ * lines and its result. Decisions are the core's; this class only orchestrates.
  */
 @Service
 public class DayApplier {
@@ -65,6 +67,7 @@ public class DayApplier {
   private final ClockifyClientProperties clientProperties;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final RecordTracing tracing;
 
   public DayApplier(
       DayStore days,
@@ -77,7 +80,8 @@ public class DayApplier {
       ApplyProperties properties,
       ClockifyClientProperties clientProperties,
       MeterRegistry meters,
-      Clock clock) {
+      Clock clock,
+      RecordTracing tracing) {
     this.days = days;
     this.accepted = accepted;
     this.ownership = ownership;
@@ -85,7 +89,8 @@ public class DayApplier {
     this.locks = locks;
     this.history = history;
     this.results = results;
-    this.resultFactory = new SyncResults(clock);
+    this.resultFactory = new SyncResults(clock, tracing::currentTraceparent);
+    this.tracing = tracing;
     this.properties = properties;
     this.clientProperties = clientProperties;
     this.meters = meters;
@@ -133,7 +138,12 @@ public class DayApplier {
       outcome[0] = "held_elsewhere";
       return Optional.of(CLAIM_RACE_RETRY);
     }
-    day = claimed.get();
+    DayRecord held = claimed.get();
+    return tracing.call(held.traceparent(), "apply day", () -> applyHeld(held, laneScope, outcome));
+  }
+
+  private Optional<Duration> applyHeld(DayRecord day, String laneScope, String[] outcome) {
+    DayKey key = day.key();
     try {
       if (day.outbox() != null) {
         publish(key, day.fence(), day.outbox());
@@ -199,6 +209,15 @@ public class DayApplier {
     DayPlanned plan = day.plan();
     if (result instanceof DayOutcome.Synced synced) {
       outcome[0] = "synced";
+      log.info(
+          "synced day {} {} r{}{}: {} created, {} updated, {} deleted",
+          day.userId(),
+          plan.date(),
+          plan.revision(),
+          api.dryRun() ? " (dry run)" : "",
+          result.counts().created(),
+          result.counts().updated(),
+          result.counts().deleted());
       record(day, api, "SYNCED", null, 0, result.counts());
       settleApplied(
           day,

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param leaseUntil until when it holds it
  * @param ledgers the entry ledger per scope (workspace, or workspace#dry-run)
  * @param outbox the result to publish, if one is not published yet
+ * @param traceparent the trace context of the newest plan's record (null if none): its apply runs
+ *     in that trace
  */
 public record DayRecord(
     String userId,
@@ -41,7 +43,8 @@ public record DayRecord(
     String leaseOwner,
     Instant leaseUntil,
     Map<String, List<LedgerSlot>> ledgers,
-    PendingResult outbox) {
+    PendingResult outbox,
+    String traceparent) {
 
   /** Whether the newest plan still has to be applied. */
   public boolean pending() {
@@ -69,8 +72,11 @@ public record DayRecord(
     return new DayKey(userId, plan.date());
   }
 
-  /** A result event stored with the write that settled the day, published after it. */
-  public record PendingResult(String id, String type, byte[] json) {
+  /**
+   * A result event stored with the write that settled the day, published after it in the trace of
+   * the apply that made it ({@code traceparent}, null if none).
+   */
+  public record PendingResult(String id, String type, byte[] json, String traceparent) {
 
     private static final Map<String, Class<? extends FocusSyncEvent>> TYPES =
         Map.of(

@@ -5,9 +5,15 @@ import io.focussync.contracts.dayplans.v1.DayPlanned;
 
 /**
  * A plan as it came from the topic: the event, the JSON it was read from (stored as is, no second
- * encoding) and the partition it came on (the replica that owns that partition applies the day).
+ * encoding), the partition it came on (the replica that owns that partition applies the day) and
+ * the trace context of its record ({@code traceparent}, null if none), which its apply continues.
  */
-public record ReceivedPlan(DayPlanned plan, byte[] json, int partition) {
+public record ReceivedPlan(DayPlanned plan, byte[] json, int partition, String traceparent) {
+
+  /** A plan from the topic whose record carried no trace context. */
+  public ReceivedPlan(DayPlanned plan, byte[] json, int partition) {
+    this(plan, json, partition, null);
+  }
 
   /** A plan that did not come from the topic (encoded here; no partition). */
   public static ReceivedPlan of(DayPlanned plan) {

@@ -17,14 +17,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Builds the result events of an apply, as they are kept in a day's outbox until published. */
 final class SyncResults {
 
   private final Clock clock;
+  private final Supplier<String> currentTraceparent;
 
-  SyncResults(Clock clock) {
+  SyncResults(Clock clock, Supplier<String> currentTraceparent) {
     this.clock = clock;
+    this.currentTraceparent = currentTraceparent;
   }
 
   DayRecord.PendingResult synced(
@@ -84,9 +87,12 @@ final class SyncResults {
             clock.instant()));
   }
 
-  private static DayRecord.PendingResult pending(FocusSyncEvent event) {
+  private DayRecord.PendingResult pending(FocusSyncEvent event) {
     return new DayRecord.PendingResult(
-        UUID.randomUUID().toString(), event.getClass().getSimpleName(), EventCodec.toJson(event));
+        UUID.randomUUID().toString(),
+        event.getClass().getSimpleName(),
+        EventCodec.toJson(event),
+        currentTraceparent.get());
   }
 
   private static String entryUrl(Connection connection, String entryId) {

@@ -7,6 +7,7 @@ import io.focussync.contracts.dayplans.v1.DayPlanned;
 import io.focussync.platform.messaging.EventBatches;
 import io.focussync.platform.messaging.EventMessages;
 import io.focussync.platform.messaging.UnprocessableRecordException;
+import io.focussync.platform.tracing.RecordTracing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,7 +40,12 @@ public class DayPlansConsumer {
             FocusSyncEvent event = EventMessages.fromMessage(record);
             if (event instanceof DayPlanned plan) {
               validate(plan);
-              plans.add(new ReceivedPlan(plan, record.getPayload(), partition(partitions, i)));
+              plans.add(
+                  new ReceivedPlan(
+                      plan,
+                      record.getPayload(),
+                      partition(partitions, i),
+                      RecordTracing.traceparentOf(record.getHeaders())));
             } else {
               log.debug("ignoring {} on the plans topic", event.getClass().getSimpleName());
             }

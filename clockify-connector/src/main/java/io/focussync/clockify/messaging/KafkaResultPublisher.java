@@ -4,6 +4,7 @@ import io.focussync.clockify.ledger.DayRecord;
 import io.focussync.clockify.ledger.ResultPublisher;
 import io.focussync.contracts.Topics;
 import io.focussync.platform.messaging.EventPublisher;
+import io.focussync.platform.tracing.RecordTracing;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,12 +16,19 @@ public class KafkaResultPublisher implements ResultPublisher {
 
   private final EventPublisher publisher;
 
-  public KafkaResultPublisher(EventPublisher publisher) {
+  private final RecordTracing tracing;
+
+  public KafkaResultPublisher(EventPublisher publisher, RecordTracing tracing) {
     this.publisher = publisher;
+    this.tracing = tracing;
   }
 
+  /** Sends the result in the trace of the apply that made it (kept in the outbox with it). */
   @Override
   public void publish(DayRecord.PendingResult result) {
-    publisher.publish(Topics.SYNC_RESULTS, result.event());
+    tracing.run(
+        result.traceparent(),
+        "result " + Topics.SYNC_RESULTS,
+        () -> publisher.publish(Topics.SYNC_RESULTS, result.event()));
   }
 }

@@ -64,6 +64,7 @@ public class MongoDayStore implements DayStore {
   private static final Document REVISION = new Document("revision", 1);
   private static final Document REVISION_AND_INTAKE = new Document("revision", 1).append(INTAKE, 1);
   private static final Date NEVER = new Date(0);
+  private static final String TRACEPARENT = "traceparent";
 
   private final MongoCollection<Document> days;
   private final Clock clock;
@@ -181,6 +182,8 @@ public class MongoDayStore implements DayStore {
         .append("partition", plan.partition())
         .append("revision", plan.plan().revision())
         .append("plan", new String(plan.json(), StandardCharsets.UTF_8))
+        // the plan's trace context, continued by its apply (rides on the plan's own write)
+        .append(TRACEPARENT, plan.traceparent())
         .append("status", DayStatus.PENDING.name())
         .append("failures", 0)
         .append("updatedAt", now())
@@ -226,7 +229,8 @@ public class MongoDayStore implements DayStore {
             owner,
             until,
             read.ledgers(),
-            read.outbox()));
+            read.outbox(),
+            read.traceparent()));
   }
 
   @Override
@@ -261,7 +265,8 @@ public class MongoDayStore implements DayStore {
           "outbox",
           new Document("id", result.id())
               .append("type", result.type())
-              .append("json", new Binary(result.json())));
+              .append("json", new Binary(result.json()))
+              .append(TRACEPARENT, result.traceparent()));
     }
     Document update = set(fields);
     if (settlement.applied()) {
@@ -400,7 +405,8 @@ public class MongoDayStore implements DayStore {
         doc.getString("leaseOwner"),
         leaseUntil == null ? Instant.EPOCH : leaseUntil.toInstant(),
         LedgerDocuments.ledgers(doc),
-        outbox(doc.get("outbox", Document.class)));
+        outbox(doc.get("outbox", Document.class)),
+        doc.getString(TRACEPARENT));
   }
 
   private static DayRecord.PendingResult outbox(Document doc) {
@@ -409,7 +415,8 @@ public class MongoDayStore implements DayStore {
     }
     Object json = doc.get("json");
     byte[] bytes = json instanceof Binary binary ? binary.getData() : (byte[]) json;
-    return new DayRecord.PendingResult(doc.getString("id"), doc.getString("type"), bytes);
+    return new DayRecord.PendingResult(
+        doc.getString("id"), doc.getString("type"), bytes, doc.getString(TRACEPARENT));
   }
 
   private static List<String> settledNames() {

@@ -6,6 +6,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.web.client.RestClient;
 
 /** Clockify clients without Spring, with short test timings. */
 final class TestClients {
@@ -13,6 +14,11 @@ final class TestClients {
   private TestClients() {}
 
   static ClockifyClients create(int pageSize) {
+    return create(pageSize, RestClient.builder());
+  }
+
+  /** Clients on the given RestClient builder (e.g. an observed one). */
+  static ClockifyClients create(int pageSize, RestClient.Builder restClients) {
     ClockifyClientProperties properties =
         new ClockifyClientProperties(
             Duration.ofSeconds(1),
@@ -35,6 +41,7 @@ final class TestClients {
         CircuitBreakerRegistry.ofDefaults(),
         RetryRegistry.ofDefaults(),
         RateLimiterRegistry.ofDefaults(),
-        new SimpleMeterRegistry());
+        new SimpleMeterRegistry(),
+        restClients);
   }
 }

@@ -47,10 +47,16 @@ public final class GatewayApi {
 
   /** Sends a request; a body object is written as JSON, a string is sent as it is. */
   public Reply send(String method, String path, Object body) {
+    return send(method, path, body, Map.of());
+  }
+
+  /** Sends a request with more headers (e.g. a client's {@code traceparent}). */
+  public Reply send(String method, String path, Object body, Map<String, String> headers) {
     String text =
         body == null ? null : body instanceof String raw ? raw : JSON.writeValueAsString(body);
-    TestHttp.Response response =
-        TestHttp.send(method, baseUrl + path, text, Map.of("Authorization", "Bearer " + token));
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.put("Authorization", "Bearer " + token);
+    TestHttp.Response response = TestHttp.send(method, baseUrl + path, text, all);
     return new Reply(response.status(), response.body());
   }
 

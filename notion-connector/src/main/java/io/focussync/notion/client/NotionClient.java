@@ -7,11 +7,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -35,7 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A thin client of Notion's API at {@code Notion-Version 2025-09-03}: a Resilience4j rate limiter
  * per integration token, retries that wait Notion's {@code Retry-After} on 429/529 and back off on
  * 5xx, 409 and I/O failures. Every call it makes is a read or an idempotent PATCH, so all of them
- * may be repeated.
+ * may be repeated. Calls are Spring {@link RestClient} exchanges over the JDK client on URI
+ * templates ({@code /v1/pages/{pageId}}), so an observed builder's {@code http.client.requests}
+ * metrics and spans name the template, never ids or tokens.
  */
 public class NotionClient {
 
@@ -45,15 +49,25 @@ public class NotionClient {
   private static final Logger log = LoggerFactory.getLogger(NotionClient.class);
   private static final int PAGE_SIZE = 100;
 
-  private final HttpClient http;
+  private final RestClient rest;
   private final JsonMapper json = JsonMapper.builder().build();
   private final ClientProperties properties;
   private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
   private final Retry retry;
 
+  /** A client on a plain, unobserved RestClient (tests without Spring). */
   public NotionClient(ClientProperties properties) {
+    this(properties, RestClient.builder());
+  }
+
+  /** A client built on the given (e.g. Boot's observed) RestClient builder. */
+  public NotionClient(ClientProperties properties, RestClient.Builder restClients) {
     this.properties = properties;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    JdkClientHttpRequestFactory requests =
+        new JdkClientHttpRequestFactory(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    requests.setReadTimeout(properties.timeout());
+    this.rest = restClients.requestFactory(requests).build();
     this.retry =
         Retry.of(
             "notion",
@@ -66,7 +80,7 @@ public class NotionClient {
 
   /** The data sources of a database: {@code GET /v1/databases/{id}}. */
   public List<String> dataSourceIds(NotionAccess access, String databaseId) {
-    JsonNode database = call(access, "GET", "/v1/databases/" + databaseId, null);
+    JsonNode database = call(access, "GET", "/v1/databases/{databaseId}", null, databaseId);
     List<String> ids = new ArrayList<>();
     for (JsonNode source : database.path("data_sources")) {
       String id = NotionJson.text(source.path("id"));
@@ -79,7 +93,7 @@ public class NotionClient {
 
   /** The property schema of a data source: {@code GET /v1/data_sources/{id}}. */
   public DataSourceSchema dataSource(NotionAccess access, String dataSourceId) {
-    JsonNode source = call(access, "GET", "/v1/data_sources/" + dataSourceId, null);
+    JsonNode source = call(access, "GET", "/v1/data_sources/{dataSourceId}", null, dataSourceId);
     Map<String, String> types = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> property : source.path("properties").properties()) {
       String type = NotionJson.text(property.getValue().path("type"));
@@ -111,7 +125,8 @@ public class NotionClient {
     if (cursor != null) {
       body.put("start_cursor", cursor);
     }
-    JsonNode answer = call(access, "POST", "/v1/data_sources/" + dataSourceId + "/query", body);
+    JsonNode answer =
+        call(access, "POST", "/v1/data_sources/{dataSourceId}/query", body, dataSourceId);
     List<NotionPage> pages = new ArrayList<>();
     List<String> partial = new ArrayList<>();
     for (JsonNode result : answer.path("results")) {
@@ -135,7 +150,7 @@ public class NotionClient {
 
   /** A page (also a trashed one): {@code GET /v1/pages/{id}}. */
   public NotionPage page(NotionAccess access, String pageId) {
-    return NotionJson.page(call(access, "GET", "/v1/pages/" + pageId, null));
+    return NotionJson.page(call(access, "GET", "/v1/pages/{pageId}", null, pageId));
   }
 
   /** Sets property values of a page: {@code PATCH /v1/pages/{id}}; returns the updated page. */
@@ -161,16 +176,23 @@ public class NotionClient {
                 default -> throw new IllegalArgumentException("unsupported type " + value.type());
               }
             });
-    return NotionJson.page(call(access, "PATCH", "/v1/pages/" + pageId, body));
+    return NotionJson.page(call(access, "PATCH", "/v1/pages/{pageId}", body, pageId));
   }
 
-  private JsonNode call(NotionAccess access, String method, String path, JsonNode body) {
+  /**
+   * One call through the token's rate limiter and the retries.
+   *
+   * @param path the URI template under the base URL, e.g. {@code /v1/pages/{pageId}}
+   * @param vars the values of its variables, in order
+   */
+  private JsonNode call(
+      NotionAccess access, String method, String path, JsonNode body, Object... vars) {
     RateLimiter limiter = limiters.computeIfAbsent(tokenKey(access.token()), this::newLimiter);
     try {
       return retry.executeCheckedSupplier(
           () -> {
             RateLimiter.waitForPermission(limiter);
-            return send(access, method, path, body);
+            return send(access, method, path, body, vars);
           });
     } catch (NotionApiException e) {
       throw e;
@@ -179,38 +201,48 @@ public class NotionClient {
     }
   }
 
-  private JsonNode send(NotionAccess access, String method, String path, JsonNode body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(stripSlash(access.baseUrl()) + path))
-            .timeout(properties.timeout())
-            .header("Authorization", "Bearer " + access.token())
-            .header("Notion-Version", NOTION_VERSION)
-            .header("Accept", "application/json");
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-    }
-    HttpResponse<String> response;
+  private JsonNode send(
+      NotionAccess access, String method, String path, JsonNode body, Object[] vars) {
+    Response response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new NotionApiException(0, "io_error", "Notion unreachable: " + e.getMessage(), null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NotionApiException(0, "interrupted", "interrupted", null);
+      RestClient.RequestBodySpec request =
+          rest.method(HttpMethod.valueOf(method))
+              .uri(stripSlash(access.baseUrl()) + path, vars)
+              .header(HttpHeaders.AUTHORIZATION, "Bearer " + access.token())
+              .header("Notion-Version", NOTION_VERSION)
+              .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+      if (body != null) {
+        request
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+      }
+      response =
+          request.exchange(
+              (sent, answer) ->
+                  new Response(
+                      answer.getStatusCode().value(),
+                      new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8),
+                      answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
+    } catch (ResourceAccessException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause.getCause() instanceof InterruptedException) {
+        throw new NotionApiException(0, "interrupted", "interrupted", null);
+      }
+      throw new NotionApiException(
+          0, "io_error", "Notion unreachable: " + cause.getMessage(), null);
     }
-    if (response.statusCode() / 100 == 2) {
+    if (response.status() / 100 == 2) {
       return json.readTree(response.body());
     }
     throw error(response);
   }
 
-  private NotionApiException error(HttpResponse<String> response) {
-    String code = "http_" + response.statusCode();
-    String message = "Notion answered " + response.statusCode();
+  /** An answer as it came: status, body text, Retry-After. */
+  private record Response(int status, String body, String retryAfter) {}
+
+  private NotionApiException error(Response response) {
+    String code = "http_" + response.status();
+    String message = "Notion answered " + response.status();
     try {
       JsonNode problem = json.readTree(response.body());
       code = NotionJson.text(problem.path("code")) == null ? code : problem.path("code").asString();
@@ -220,9 +252,8 @@ public class NotionClient {
     } catch (RuntimeException unreadable) {
       // not JSON: keep the status as the message
     }
-    Duration retryAfter =
-        response.headers().firstValue("Retry-After").map(NotionClient::retryAfter).orElse(null);
-    return new NotionApiException(response.statusCode(), code, message, retryAfter);
+    Duration retryAfter = response.retryAfter() == null ? null : retryAfter(response.retryAfter());
+    return new NotionApiException(response.status(), code, message, retryAfter);
   }
 
   static Duration retryAfter(String header) {

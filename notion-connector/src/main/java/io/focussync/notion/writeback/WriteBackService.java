@@ -61,7 +61,20 @@ public class WriteBackService {
 
   /** Writes back the Notion sessions of a synced day; returns how many pages were updated. */
   public int apply(DaySynced day) {
-    if (day.dryRun() || day.entries().stream().noneMatch(WriteBackService::hasNotionSession)) {
+    long notionSessions =
+        day.dryRun()
+            ? 0
+            : day.entries().stream()
+                .flatMap(entry -> entry.sessionIds().stream())
+                .filter(WriteBackService::isNotionSession)
+                .count();
+    log.info(
+        "DaySynced for {} {} r{}: {} pages to mark",
+        day.userId(),
+        day.date(),
+        day.revision(),
+        notionSessions);
+    if (notionSessions == 0) {
       return 0;
     }
     Optional<StoredConnection> connection = connections.find(day.userId());

@@ -12,11 +12,14 @@ import io.focussync.platform.crypto.SecretRotation;
 import io.focussync.platform.messaging.ContainerErrorHandling;
 import io.focussync.platform.messaging.EventPublisher;
 import io.focussync.platform.messaging.MessagingProperties;
+import io.focussync.platform.tracing.RecordTracing;
 import io.focussync.platform.web.ContentTypeFilter;
 import io.focussync.platform.web.ProblemBodyFilter;
 import io.focussync.platform.web.ProblemDetailsAdvice;
 import io.focussync.platform.web.ProblemErrorController;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,15 @@ public class PlatformAutoConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Trace contexts of batch records and of work deferred in data (a no-op with tracing off). */
+  @Bean
+  @ConditionalOnMissingBean
+  RecordTracing recordTracing(
+      ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    return new RecordTracing(
+        tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
   }
 
   @Bean

@@ -57,19 +57,36 @@ public final class EventPublisher {
    * was not, the others may still have been written.
    */
   public void publishEach(String topic, List<? extends FocusSyncEvent> events) {
+    publishEach(topic, events, (event, send) -> send.run());
+  }
+
+  /**
+   * As {@link #publishEach(String, List)}, each send made inside the scope's {@code around} (for
+   * instance in the event's own trace context, which the send puts in the record's headers).
+   */
+  public void publishEach(String topic, List<? extends FocusSyncEvent> events, SendScope scope) {
     if (events.size() == 1) {
-      publish(topic, events.get(0));
+      FocusSyncEvent event = events.get(0);
+      scope.around(event, () -> publish(topic, event));
       return;
     }
     List<CompletableFuture<SendResult<byte[], byte[]>>> sends = new ArrayList<>(events.size());
     try {
       for (FocusSyncEvent event : events) {
-        sends.add(single.send(records.record(topic, event)));
+        scope.around(event, () -> sends.add(single.send(records.record(topic, event))));
       }
     } catch (RuntimeException e) {
       throw classified(e);
     }
     awaitAll(sends);
+  }
+
+  /** What each send of {@link #publishEach(String, List, SendScope)} is made inside. */
+  @FunctionalInterface
+  public interface SendScope {
+
+    /** Makes the event's send (runs {@code send} once, on this thread). */
+    void around(FocusSyncEvent event, Runnable send);
   }
 
   /**

@@ -5,6 +5,8 @@ import io.focussync.contracts.Topics;
 import io.focussync.platform.messaging.EventPublisher;
 import io.focussync.platform.web.ServiceUnavailableException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SessionPublisher {
+
+  private static final Logger log = LoggerFactory.getLogger(SessionPublisher.class);
 
   private final EventPublisher publisher;
   private final PublisherProperties properties;
@@ -33,6 +37,24 @@ public class SessionPublisher {
           "The event log (Kafka) did not acknowledge the request; nothing was recorded. Retry later.",
           properties.retryAfter(),
           e);
+    }
+    logRecorded(events);
+  }
+
+  /** One line per request's events, ids only (never a session's content). */
+  private static void logRecorded(List<? extends FocusSyncEvent> events) {
+    if (events.isEmpty() || !log.isInfoEnabled()) {
+      return;
+    }
+    FocusSyncEvent first = events.get(0);
+    if (events.size() == 1) {
+      log.info(
+          "recorded {} {} of user {}",
+          first.getClass().getSimpleName(),
+          first.subject(),
+          first.userId());
+    } else {
+      log.info("recorded {} session events of user {}", events.size(), first.userId());
     }
   }
 }
