@@ -42,7 +42,10 @@ class PlanWireFormatIntegrationTest extends AllocatorIntegrationTest {
             "ce_time",
             "ce_type",
             "contentType",
-            "spring_json_header_types");
+            "spring_json_header_types",
+            // the W3C trace context of the send (platform tracing)
+            "traceparent");
+    assertThat(headers.get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
     assertThat(headers)
         .containsEntry("ce_source", "/focussync/allocator")
         .containsEntry("ce_specversion", "1.0")

@@ -18,7 +18,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Clockify calls are observed like any RestClient call: {@code http.client.requests} by the URI
- * template (never the workspace or entry id), method, status and outcome.
+ * template under the base URL's path (never the workspace or entry id), method, status and outcome.
  */
 class ClockifyClientMetricsTest {
 
@@ -50,7 +50,7 @@ class ClockifyClientMetricsTest {
     Timer posted =
         meters
             .find("http.client.requests")
-            .tags("method", "POST", "uri", "/v1/workspaces/{workspaceId}/time-entries")
+            .tags("method", "POST", "uri", "/api/v1/workspaces/{workspaceId}/time-entries")
             .tags("status", "201", "outcome", "SUCCESS")
             .timer();
     assertThat(posted).as(meters.getMetersAsString()).isNotNull();
@@ -58,7 +58,7 @@ class ClockifyClientMetricsTest {
     Timer failed =
         meters
             .find("http.client.requests")
-            .tags("method", "PUT", "uri", "/v1/workspaces/{workspaceId}/time-entries/{entryId}")
+            .tags("method", "PUT", "uri", "/api/v1/workspaces/{workspaceId}/time-entries/{entryId}")
             .tags("status", "503", "outcome", "SERVER_ERROR")
             .timer();
     assertThat(failed).as(meters.getMetersAsString()).isNotNull();
