@@ -13,17 +13,22 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * The wire server's on-disk backend: mongo-java-server's H2 backend, documents stored as it stores
- * them (a stock {@code H2Backend} opens the file, rebuilding its indexes), with the smallest patch
- * that keeps it correct and fast enough (e2e/README.md, "Stock wire server"):
+ * The wire server's on-disk backend: mongo-java-server's H2 backend with the smallest patch
+ * measured to keep it correct and fast enough (e2e/README.md, "Stock wire server"):
  *
  * <ul>
  *   <li>queries hand out copies of the documents they matched. mongo-java-server updates a matched
@@ -32,7 +37,9 @@ import org.h2.mvstore.type.ObjectDataType;
  *       ConcurrentModificationException and closes for good);
  *   <li>unique indexes (the {@code _id} index included) order their keys field by field ({@link
  *       KeyOrder}) in maps of their own name; H2's type Java-serializes both keys at every
- *       comparison;
+ *       comparison. Indexes another backend wrote are rebuilt from the documents;
+ *   <li>documents are stored as BSON ({@link DocumentType}), not by Java serialization; both are
+ *       read, so folders of stock H2Backend and of FastH2Backend open;
  *   <li>collection data sizes, only for {@code collStats}, are not tracked (two BSON encodings per
  *       write).
  * </ul>
@@ -42,7 +49,10 @@ final class CopyingH2Backend extends H2Backend {
   // H2Database's map names, which the file format is made of
   private static final String DATA_PREFIX = "databases.";
   private static final String META_PREFIX = "meta.";
-  private static final String STOCK_INDEX_INFIX = "._index_";
+
+  /** Stock H2Backend's index maps, and those of FastH2Backend (before issue 19). */
+  static final List<String> OTHER_INDEX_INFIXES = List.of("._index_", "._keyindex_");
+
   static final String INDEX_INFIX = "._ordered_index_";
 
   CopyingH2Backend(String fileName) {
@@ -68,7 +78,11 @@ final class CopyingH2Backend extends H2Backend {
     protected MongoCollection<Object> openOrCreateCollection(
         String collectionName, CollectionOptions options) {
       String namespace = getFullCollectionNamespace(collectionName);
-      MVMap<Object, Document> data = getMvStore().openMap(DATA_PREFIX + namespace);
+      MVMap<Object, Document> data =
+          getMvStore()
+              .openMap(
+                  DATA_PREFIX + namespace,
+                  new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
       MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
       return new CopyingCollection(this, collectionName, options, data, meta);
     }
@@ -77,12 +91,14 @@ final class CopyingH2Backend extends H2Backend {
     protected Index<Object> openOrCreateUniqueIndex(
         String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
       String namespace = getFullCollectionNamespace(collectionName);
-      String stock = namespace + STOCK_INDEX_INFIX + indexName;
-      if (getMvStore().hasMap(stock)) {
-        // stock H2Backend wrote here (and may have changed documents since this index was last
-        // written): both are dropped, and this one is rebuilt from the documents
-        getMvStore().removeMap(stock);
-        getMvStore().removeMap(namespace + INDEX_INFIX + indexName);
+      for (String infix : OTHER_INDEX_INFIXES) {
+        String other = namespace + infix + indexName;
+        if (getMvStore().hasMap(other)) {
+          // another backend wrote here (and may have changed documents since this index was last
+          // written): both are dropped, and this one is rebuilt from the documents
+          getMvStore().removeMap(other);
+          getMvStore().removeMap(namespace + INDEX_INFIX + indexName);
+        }
       }
       MVMap<KeyValue, Object> map =
           getMvStore()
@@ -218,6 +234,49 @@ final class CopyingH2Backend extends H2Backend {
               .map(Document::cloneDeeply);
       return super.matchDocumentsFromStream(
           new Document(), copies, numberToSkip, limit, batchSize, order, fieldSelector);
+    }
+  }
+
+  /** A first byte no value of H2's own type starts with (its tags end at 119). */
+  private static final byte BSON = 127;
+
+  /**
+   * H2's object type, storing mongo-java-server's documents as BSON behind a tag H2 never writes
+   * (as FastH2Backend did before issue 19, so its folders are read), and reading documents H2
+   * stored (Java-serialized, stock H2Backend's way) too; anything else as H2 does.
+   */
+  static final class DocumentType extends ObjectDataType {
+
+    private volatile int averageSize = 256;
+
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+      if (!(value instanceof Document)) {
+        super.write(buffer, value);
+        return;
+      }
+      ByteBuf bson = Unpooled.buffer(averageSize + 64);
+      BsonEncoder.encodeDocument((Document) value, bson);
+      int size = bson.readableBytes();
+      buffer.put(BSON).put(bson.array(), bson.arrayOffset(), size);
+      averageSize = (size + 15 * averageSize) / 16;
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+      if (buffer.get(buffer.position()) != BSON) {
+        return super.read(buffer);
+      }
+      buffer.get();
+      ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());
+      Document document = BsonDecoder.decodeBson(bson);
+      buffer.position(buffer.position() + bson.readerIndex());
+      return document;
+    }
+
+    @Override
+    public int getMemory(Object value) {
+      return value instanceof Document ? averageSize : super.getMemory(value);
     }
   }
 }

@@ -9,13 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) that the real MongoDB Java Driver reaches over
  * a socket: in memory for tests, or H2 on disk for the local stack, so data survives a restart.
- * Both are mongo-java-server's own backends (on disk with {@link CopyingH2Backend}'s fix). Expired
- * documents of TTL indexes are deleted once a minute, as MongoDB's TTL monitor does.
+ * Both are mongo-java-server's own backends (on disk with {@link CopyingH2Backend}'s patch).
+ * Expired documents of TTL indexes are deleted once a minute, as MongoDB's TTL monitor does.
  */
 public final class WireMongoServer implements AutoCloseable {
 
@@ -50,46 +49,9 @@ public final class WireMongoServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     Path file = dataDir.resolve("focussync.mv");
-    refuseOldFormat(file);
     WireMongoServer mongo = new WireMongoServer(file, port == 0 ? KraftBroker.freePort() : port);
     mongo.startServer();
     return mongo;
-  }
-
-  /** The map names only the previous backend (FastH2Backend) gave its unique indexes. */
-  static final String OLD_INDEX_MAP = "._keyindex_";
-
-  /** The last version that reads the old format and has {@code ./focussync export}. */
-  static final String LAST_OLD_FORMAT_VERSION = "20e1908";
-
-  private static void refuseOldFormat(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return;
-    }
-    boolean old;
-    MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
-    try {
-      old = store.getMapNames().stream().anyMatch(name -> name.contains(OLD_INDEX_MAP));
-    } finally {
-      store.close();
-    }
-    if (old) {
-      Path folder = file.getParent();
-      throw new IllegalStateException(
-          String.join(
-              System.lineSeparator(),
-              file
-                  + " was written by the wire server of an earlier version (FastH2Backend), whose"
-                  + " format this version's stock H2 backend cannot read. It is left as it was."
-                  + " To bring the data over (infra-embedded/README.md):",
-              "  git worktree add /tmp/focussync-old " + LAST_OLD_FORMAT_VERSION,
-              "  FOCUSSYNC_DATA_DIR="
-                  + folder.getParent()
-                  + " /tmp/focussync-old/focussync start   (the old version on this data)",
-              "  /tmp/focussync-old/focussync export DIR   (another terminal), then stop it",
-              "  mv " + folder + " " + folder + ".old",
-              "  ./focussync start, then ./focussync import-data DIR"));
-    }
   }
 
   /** A connection string for the database, as the driver takes it. */

@@ -13,7 +13,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
@@ -24,9 +23,7 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The wire server on disk: mongo-java-server's H2 format, its one fix, and the old format refused.
- */
+/** The wire server on disk: mongo-java-server's H2 backend with its patch, and older folders. */
 class WireMongoServerTest {
 
   @TempDir Path dataDir;
@@ -85,66 +82,85 @@ class WireMongoServerTest {
   }
 
   @Test
-  void mongoJavaServersOwnH2BackendReadsTheFolder() {
-    Document rich =
-        new Document("_id", "rich")
-            .append("text", "zwölf")
-            .append("int", 12)
-            .append("long", 12L)
-            .append("double", 1.5)
-            .append("decimal", Decimal128.parse("12.50"))
-            .append("flag", true)
-            .append("nothing", null)
-            .append("at", new Date(1_700_000_000_000L))
-            .append("id", new ObjectId("64c777ddd3fcab07cfbb210c"))
-            .append("list", List.of("a", 2, new Document("deep", List.of(3L))))
-            .append("nested", new Document("slots", new Document("p", "e-1")));
-    int port;
-    try (WireMongoServer mongo = WireMongoServer.onDisk(dataDir, 0);
-        MongoClient client = MongoClients.create(mongo.uri("keys"))) {
-      days(client).createIndex(Indexes.ascending("tokenId"), new IndexOptions().unique(true));
-      days(client).insertOne(new Document(rich).append("tokenId", "t-1"));
-      port = Integer.parseInt(mongo.uri("").replaceAll(".*:(\\d+)/$", "$1"));
-    }
-
+  void aFolderStockH2BackendWroteOpensWithItsIndexesRebuilt() {
+    Document rich = rich();
+    int port = KraftBroker.freePort();
     MongoServer stock = new MongoServer(new H2Backend(dataDir.resolve("focussync.mv").toString()));
     stock.bind("127.0.0.1", port);
     try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/keys")) {
-      assertThat(days(client).find(Filters.eq("_id", "rich")).first())
-          .isEqualTo(new Document(rich).append("tokenId", "t-1"));
-      assertDuplicateRefused(days(client), new Document("_id", "other").append("tokenId", "t-1"));
-      days(client).insertOne(new Document("_id", "by-stock").append("tokenId", "t-2"));
-      days(client).deleteOne(Filters.eq("_id", "rich"));
+      days(client).createIndex(Indexes.ascending("tokenId"), new IndexOptions().unique(true));
+      days(client).insertOne(new Document(rich).append("tokenId", "t-1"));
     } finally {
       stock.shutdownNow();
     }
 
-    // and back: the indexes follow what stock H2Backend changed meanwhile
-    try (WireMongoServer mongo = WireMongoServer.onDisk(dataDir, 0);
+    try (WireMongoServer mongo = WireMongoServer.onDisk(dataDir, port);
         MongoClient client = MongoClients.create(mongo.uri("keys"))) {
-      assertThat(days(client).find(Filters.eq("_id", "by-stock")).first()).isNotNull();
-      assertThat(days(client).find(Filters.eq("_id", "rich")).first()).isNull();
-      days(client).insertOne(new Document("_id", "rich").append("tokenId", "t-1"));
-      assertDuplicateRefused(days(client), new Document("_id", "again").append("tokenId", "t-2"));
+      assertThat(days(client).find(Filters.eq("_id", "rich")).first())
+          .isEqualTo(new Document(rich).append("tokenId", "t-1"));
+      assertDuplicateRefused(days(client), new Document("_id", "other").append("tokenId", "t-1"));
+      assertDuplicateRefused(days(client), new Document("_id", "rich"));
+      days(client)
+          .updateOne(Filters.eq("_id", "rich"), new Document("$set", new Document("int", 13)));
+    }
+    try (WireMongoServer mongo = WireMongoServer.onDisk(dataDir, port);
+        MongoClient client = MongoClients.create(mongo.uri("keys"))) {
+      assertThat(days(client).find(Filters.eq("_id", "rich")).first())
+          .isEqualTo(new Document(rich).append("tokenId", "t-1").append("int", 13));
     }
   }
 
   @Test
-  void aFolderThePreviousBackendWroteIsRefusedWithWhatToDoAndLeftAsItWas() throws Exception {
-    Path file = dataDir.resolve("focussync.mv");
-    MVStore old = new MVStore.Builder().fileName(file.toString()).open();
-    old.openMap("databases.keys.days").put("day-1", "a document");
-    old.openMap("databases.keys.days" + WireMongoServer.OLD_INDEX_MAP + "_id_").put("k", "v");
-    old.close();
-    byte[] before = Files.readAllBytes(file);
+  void aFolderOfThePreviousBackendOpensWithItsIndexesRebuilt() {
+    // FastH2Backend (before issue 19) stored documents as this backend does, and its unique
+    // indexes in maps named ._keyindex_ (keys in another encoding): such maps are dropped and
+    // the indexes rebuilt from the documents
+    int port = KraftBroker.freePort();
+    try (WireMongoServer mongo = WireMongoServer.onDisk(dataDir, port);
+        MongoClient client = MongoClients.create(mongo.uri("keys"))) {
+      days(client).createIndex(Indexes.ascending("tokenId"), new IndexOptions().unique(true));
+      days(client).insertOne(new Document(rich()).append("tokenId", "t-1"));
+    }
+    MVStore store =
+        new MVStore.Builder().fileName(dataDir.resolve("focussync.mv").toString()).open();
+    for (String name : List.copyOf(store.getMapNames())) {
+      if (name.contains(CopyingH2Backend.INDEX_INFIX)) {
+        store.removeMap(name);
+        store.openMap(name.replace(CopyingH2Backend.INDEX_INFIX, "._keyindex_")).put("stale", "v");
+      }
+    }
+    store.close();
 
-    assertThatThrownBy(() -> WireMongoServer.onDisk(dataDir, 0))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining(file.toString())
-        .hasMessageContaining("git worktree add /tmp/focussync-old 20e1908")
-        .hasMessageContaining("/tmp/focussync-old/focussync export DIR")
-        .hasMessageContaining("./focussync import-data DIR");
-    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    try (WireMongoServer mongo = WireMongoServer.onDisk(dataDir, port);
+        MongoClient client = MongoClients.create(mongo.uri("keys"))) {
+      assertThat(days(client).find(Filters.eq("_id", "rich")).first())
+          .isEqualTo(new Document(rich()).append("tokenId", "t-1"));
+      assertDuplicateRefused(days(client), new Document("_id", "other").append("tokenId", "t-1"));
+      assertDuplicateRefused(days(client), new Document("_id", "rich"));
+      assertThat(days(client).countDocuments()).isEqualTo(1);
+    }
+    MVStore after =
+        new MVStore.Builder().fileName(dataDir.resolve("focussync.mv").toString()).open();
+    try {
+      assertThat(after.getMapNames()).noneMatch(name -> name.contains("._keyindex_"));
+    } finally {
+      after.close();
+    }
+  }
+
+  private static Document rich() {
+    return new Document("_id", "rich")
+        .append("text", "zwölf")
+        .append("int", 12)
+        .append("long", 12L)
+        .append("double", 1.5)
+        .append("decimal", Decimal128.parse("12.50"))
+        .append("flag", true)
+        .append("nothing", null)
+        .append("at", new Date(1_700_000_000_000L))
+        .append("id", new ObjectId("64c777ddd3fcab07cfbb210c"))
+        .append("list", List.of("a", 2, new Document("deep", List.of(3L))))
+        .append("nested", new Document("slots", new Document("p", "e-1")));
   }
 
   private static MongoCollection<Document> days(MongoClient client) {
