@@ -2,6 +2,7 @@ package io.focussync.infra;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.time.Instant;
 /**
  * A MongoDB wire-protocol server (mongo-java-server) that the real MongoDB Java Driver reaches over
  * a socket: in memory for tests, or H2 on disk for the local stack, so data survives a restart.
+ * Both are mongo-java-server's own backends (on disk with {@link CopyingH2Backend}'s patch).
  * Expired documents of TTL indexes are deleted once a minute, as MongoDB's TTL monitor does.
  */
 public final class WireMongoServer implements AutoCloseable {
@@ -35,16 +37,19 @@ public final class WireMongoServer implements AutoCloseable {
     return mongo;
   }
 
-  /** A server that keeps its data in an H2 file under the folder. */
+  /**
+   * A server that keeps its data in an H2 file under the folder. A file the wire server before
+   * issue 19 wrote (its own index and document encoding, which H2Backend cannot read) is refused
+   * with what to do.
+   */
   public static WireMongoServer onDisk(Path dataDir, int port) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    WireMongoServer mongo =
-        new WireMongoServer(
-            dataDir.resolve("focussync.mv"), port == 0 ? KraftBroker.freePort() : port);
+    Path file = dataDir.resolve("focussync.mv");
+    WireMongoServer mongo = new WireMongoServer(file, port == 0 ? KraftBroker.freePort() : port);
     mongo.startServer();
     return mongo;
   }
@@ -74,7 +79,7 @@ public final class WireMongoServer implements AutoCloseable {
 
   private synchronized void startServer() {
     MongoBackend backend =
-        h2File == null ? new FastMemoryBackend() : new FastH2Backend(h2File.toString());
+        h2File == null ? new MemoryBackend() : new CopyingH2Backend(h2File.toString());
     server = new MongoServer(backend);
     server.bind("127.0.0.1", port);
     ttl = new TtlMonitor(uri(""), TTL_SWEEP_EVERY);
