@@ -32,11 +32,15 @@ public class KafkaPlanPublisher implements PlanPublisher {
 
   @Override
   public void publish(DayPlanned plan) {
-    publishAll(List.of(plan));
+    publisher.publishEach(Topics.DAY_PLANS, List.of(plan), this::inTraceOfItsSession);
   }
 
   @Override
   public void publishAll(List<DayPlanned> plans) {
+    if (plans.size() == 1) {
+      publish(plans.get(0));
+      return;
+    }
     publisher.publishEach(Topics.DAY_PLANS, plans, this::inTraceOfItsSession);
   }
 
