@@ -1,8 +1,8 @@
 package io.focussync.allocator.clockify;
 
-import java.util.Objects;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

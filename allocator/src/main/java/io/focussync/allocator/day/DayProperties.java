@@ -1,7 +1,7 @@
 package io.focussync.allocator.day;
 
-import java.util.Objects;
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,7 +17,8 @@ public record DayProperties(Duration dayEndGrace, int sweepBatch, int maxRangeDa
   public DayProperties {
     Objects.requireNonNull(dayEndGrace, "focussync.allocator.day-end-grace is required");
     if (sweepBatch <= 0) {
-      throw new IllegalArgumentException("focussync.allocator.sweep-batch must be set and positive");
+      throw new IllegalArgumentException(
+          "focussync.allocator.sweep-batch must be set and positive");
     }
     if (maxRangeDays <= 0) {
       throw new IllegalArgumentException(

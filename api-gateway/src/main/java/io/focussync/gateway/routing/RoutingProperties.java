@@ -1,9 +1,9 @@
 package io.focussync.gateway.routing;
 
-import java.util.Objects;
 import io.focussync.gateway.routing.core.Service;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

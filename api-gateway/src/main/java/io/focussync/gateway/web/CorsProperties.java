@@ -1,8 +1,8 @@
 package io.focussync.gateway.web;
 
-import java.util.Objects;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

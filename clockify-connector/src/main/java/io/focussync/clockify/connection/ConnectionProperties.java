@@ -1,7 +1,7 @@
 package io.focussync.clockify.connection;
 
-import java.util.Objects;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -43,7 +43,8 @@ public record ApplyProperties(
 
   public ApplyProperties {
     if (workers <= 0) {
-      throw new IllegalArgumentException("focussync.clockify.apply.workers must be set and positive");
+      throw new IllegalArgumentException(
+          "focussync.clockify.apply.workers must be set and positive");
     }
     required(coalesceDelay, "coalesce-delay");
     required(coalesceMaxWait, "coalesce-max-wait");

@@ -1,7 +1,7 @@
 package io.focussync.clockify.locks;
 
-import java.util.Objects;
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
