@@ -2,6 +2,7 @@ package io.focussync.allocator.clockify;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,8 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ClockifyConnectorProperties(URI url, Duration connectTimeout, Duration readTimeout) {
 
   public ClockifyConnectorProperties {
-    url = url == null ? URI.create("http://127.0.0.1:8083") : url;
-    connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-    readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
+    Objects.requireNonNull(url, "focussync.allocator.clockify-connector.url is required");
+    Objects.requireNonNull(
+        connectTimeout, "focussync.allocator.clockify-connector.connect-timeout is required");
+    Objects.requireNonNull(
+        readTimeout, "focussync.allocator.clockify-connector.read-timeout is required");
   }
 }

@@ -1,6 +1,7 @@
 package io.focussync.allocator.day;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,8 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record DayProperties(Duration dayEndGrace, int sweepBatch, int maxRangeDays) {
 
   public DayProperties {
-    dayEndGrace = dayEndGrace == null ? Duration.ofHours(2) : dayEndGrace;
-    sweepBatch = sweepBatch <= 0 ? 500 : sweepBatch;
-    maxRangeDays = maxRangeDays <= 0 ? 366 : maxRangeDays;
+    Objects.requireNonNull(dayEndGrace, "focussync.allocator.day-end-grace is required");
+    if (sweepBatch <= 0) {
+      throw new IllegalArgumentException(
+          "focussync.allocator.sweep-batch must be set and positive");
+    }
+    if (maxRangeDays <= 0) {
+      throw new IllegalArgumentException(
+          "focussync.allocator.max-range-days must be set and positive");
+    }
   }
 }

@@ -30,8 +30,8 @@ public class DaySweeper {
   }
 
   @Scheduled(
-      fixedDelayString = "${focussync.allocator.sweep-interval:30s}",
-      initialDelayString = "${focussync.allocator.sweep-interval:30s}")
+      fixedDelayString = "${focussync.allocator.sweep-interval}",
+      initialDelayString = "${focussync.allocator.sweep-interval}")
   public void sweep() {
     try {
       int emitted = emitter.sweepUnemitted();

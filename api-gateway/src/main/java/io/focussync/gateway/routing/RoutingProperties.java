@@ -3,6 +3,7 @@ package io.focussync.gateway.routing;
 import io.focussync.gateway.routing.core.Service;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -25,12 +26,12 @@ public record RoutingProperties(
     Duration readTimeout) {
 
   public RoutingProperties {
-    trackerIngestUrl = orDefault(trackerIngestUrl, "http://127.0.0.1:8081");
-    allocatorUrl = orDefault(allocatorUrl, "http://127.0.0.1:8082");
-    clockifyConnectorUrl = orDefault(clockifyConnectorUrl, "http://127.0.0.1:8083");
-    notionConnectorUrl = orDefault(notionConnectorUrl, "http://127.0.0.1:8084");
-    connectTimeout = connectTimeout == null ? Duration.ofSeconds(3) : connectTimeout;
-    readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
+    required(trackerIngestUrl, "tracker-ingest-url");
+    required(allocatorUrl, "allocator-url");
+    required(clockifyConnectorUrl, "clockify-connector-url");
+    required(notionConnectorUrl, "notion-connector-url");
+    Objects.requireNonNull(connectTimeout, "focussync.gateway.routes.connect-timeout is required");
+    Objects.requireNonNull(readTimeout, "focussync.gateway.routes.read-timeout is required");
   }
 
   /** The base URL of a service. */
@@ -49,7 +50,9 @@ public record RoutingProperties(
     }
   }
 
-  private static URI orDefault(URI uri, String fallback) {
-    return uri == null || uri.toString().isBlank() ? URI.create(fallback) : uri;
+  private static void required(URI uri, String key) {
+    if (uri == null || uri.toString().isBlank()) {
+      throw new IllegalArgumentException("focussync.gateway.routes." + key + " is required");
+    }
   }
 }

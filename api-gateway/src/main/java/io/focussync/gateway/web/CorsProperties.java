@@ -2,6 +2,7 @@ package io.focussync.gateway.web;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -27,18 +28,16 @@ public record CorsProperties(
         allowedOrigins == null
             ? List.of()
             : allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
-    allowedMethods =
-        allowedMethods == null || allowedMethods.isEmpty()
-            ? List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
-            : List.copyOf(allowedMethods);
-    allowedHeaders =
-        allowedHeaders == null || allowedHeaders.isEmpty()
-            ? List.of("Authorization", "Content-Type", "Idempotency-Key")
-            : List.copyOf(allowedHeaders);
-    exposedHeaders =
-        exposedHeaders == null || exposedHeaders.isEmpty()
-            ? List.of("Location", "Retry-After", "X-RateLimit-Remaining")
-            : List.copyOf(exposedHeaders);
-    maxAge = maxAge == null ? Duration.ofHours(1) : maxAge;
+    allowedMethods = required(allowedMethods, "allowed-methods");
+    allowedHeaders = required(allowedHeaders, "allowed-headers");
+    exposedHeaders = required(exposedHeaders, "exposed-headers");
+    Objects.requireNonNull(maxAge, "focussync.gateway.cors.max-age is required");
+  }
+
+  private static List<String> required(List<String> values, String key) {
+    if (values == null || values.isEmpty()) {
+      throw new IllegalArgumentException("focussync.gateway.cors." + key + " is required");
+    }
+    return List.copyOf(values);
   }
 }

@@ -1,5 +1,6 @@
 package io.focussync.gateway.web;
 
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -13,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 public record LimitsProperties(DataSize maxBodySize, DataSize maxImportSize) {
 
   public LimitsProperties {
-    maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(2) : maxBodySize;
-    maxImportSize = maxImportSize == null ? DataSize.ofMegabytes(64) : maxImportSize;
+    Objects.requireNonNull(maxBodySize, "focussync.gateway.limits.max-body-size is required");
+    Objects.requireNonNull(maxImportSize, "focussync.gateway.limits.max-import-size is required");
   }
 }

@@ -3,6 +3,7 @@ package io.focussync.cli.commands;
 import com.mongodb.client.MongoClient;
 import io.focussync.cli.CliContext;
 import io.focussync.cli.CliException;
+import io.focussync.cli.data.CopiedCollection;
 import io.focussync.cli.data.DataExport;
 import io.focussync.cli.data.StoreConnection;
 import java.io.IOException;
@@ -55,21 +56,8 @@ final class ExportCommand implements Callable<Integer> {
     String target = StoreConnection.uri(uri, context.env());
     try (MongoClient client = StoreConnection.open(target)) {
       Files.createDirectories(dir);
-      List<DataExport.Exported> exported = new DataExport(client).to(dir);
-      long documents = 0;
-      for (DataExport.Exported one : exported) {
-        context
-            .out()
-            .printf(
-                "%-50s %8d documents, %d indexes%n",
-                one.database() + "." + one.collection(), one.documents(), one.indexes());
-        documents += one.documents();
-      }
-      context
-          .out()
-          .printf(
-              "Exported %d collections (%d documents) to %s.%n",
-              exported.size(), documents, dir.toAbsolutePath());
+      List<CopiedCollection> exported = new DataExport(client).to(dir);
+      CopiedCollection.report(context.out(), exported, "Exported", "to", dir);
       return 0;
     }
   }

@@ -3,6 +3,7 @@ package io.focussync.cli.commands;
 import com.mongodb.client.MongoClient;
 import io.focussync.cli.CliContext;
 import io.focussync.cli.CliException;
+import io.focussync.cli.data.CopiedCollection;
 import io.focussync.cli.data.DataImport;
 import io.focussync.cli.data.StoreConnection;
 import java.io.IOException;
@@ -56,21 +57,8 @@ final class ImportDataCommand implements Callable<Integer> {
     }
     String target = StoreConnection.uri(uri, context.env());
     try (MongoClient client = StoreConnection.open(target)) {
-      List<DataImport.Imported> imported = new DataImport(client).from(dir, drop);
-      long documents = 0;
-      for (DataImport.Imported one : imported) {
-        context
-            .out()
-            .printf(
-                "%-50s %8d documents, %d indexes%n",
-                one.database() + "." + one.collection(), one.documents(), one.indexes());
-        documents += one.documents();
-      }
-      context
-          .out()
-          .printf(
-              "Imported %d collections (%d documents) from %s.%n",
-              imported.size(), documents, dir.toAbsolutePath());
+      List<CopiedCollection> imported = new DataImport(client).from(dir, drop);
+      CopiedCollection.report(context.out(), imported, "Imported", "from", dir);
       return 0;
     }
   }

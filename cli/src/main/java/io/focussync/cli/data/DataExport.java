@@ -33,16 +33,14 @@ public final class DataExport {
     this.client = client;
   }
 
-  /** What was written of one collection. */
-  public record Exported(String database, String collection, long documents, int indexes) {}
 
   /** Exports everything into {@code dir}, which must be empty or not exist yet. */
-  public List<Exported> to(Path dir) throws IOException {
+  public List<CopiedCollection> to(Path dir) throws IOException {
     List<String> databases = new ArrayList<>();
     client.listDatabaseNames().into(databases);
     databases.removeIf(DumpLayout.SYSTEM_DATABASES::contains);
     databases.sort(null);
-    List<Exported> exported = new ArrayList<>();
+    List<CopiedCollection> exported = new ArrayList<>();
     for (String databaseName : databases) {
       MongoDatabase database = client.getDatabase(databaseName);
       List<String> collections = new ArrayList<>();
@@ -57,7 +55,7 @@ public final class DataExport {
     return exported;
   }
 
-  private static Exported export(Path dir, MongoDatabase database, String name) throws IOException {
+  private static CopiedCollection export(Path dir, MongoDatabase database, String name) throws IOException {
     MongoCollection<RawBsonDocument> collection =
         database.getCollection(name, RawBsonDocument.class);
     long documents = 0;
@@ -90,6 +88,6 @@ public final class DataExport {
         out.write('\n');
       }
     }
-    return new Exported(database.getName(), name, documents, indexes.size());
+    return new CopiedCollection(database.getName(), name, documents, indexes.size());
   }
 }

@@ -34,13 +34,11 @@ public final class DataImport {
     this.client = client;
   }
 
-  /** What was written of one collection. */
-  public record Imported(String database, String collection, long documents, int indexes) {}
 
   private record Planned(String database, String collection, Path documents, Path indexes) {}
 
   /** Imports the folder; with {@code drop}, collections it holds are replaced. */
-  public List<Imported> from(Path dir, boolean drop) throws IOException {
+  public List<CopiedCollection> from(Path dir, boolean drop) throws IOException {
     List<Planned> plan = plan(dir);
     if (!drop) {
       List<String> occupied = new ArrayList<>();
@@ -62,7 +60,7 @@ public final class DataImport {
                 + ". Nothing was written; --drop replaces them with the export's.");
       }
     }
-    List<Imported> imported = new ArrayList<>();
+    List<CopiedCollection> imported = new ArrayList<>();
     for (Planned planned : plan) {
       imported.add(load(planned, drop));
     }
@@ -103,7 +101,7 @@ public final class DataImport {
     }
   }
 
-  private Imported load(Planned planned, boolean drop) throws IOException {
+  private CopiedCollection load(Planned planned, boolean drop) throws IOException {
     MongoDatabase database = client.getDatabase(planned.database());
     if (drop) {
       database.getCollection(planned.collection()).drop();
@@ -151,7 +149,7 @@ public final class DataImport {
         indexes = specs.size();
       }
     }
-    return new Imported(planned.database(), planned.collection(), documents, indexes);
+    return new CopiedCollection(planned.database(), planned.collection(), documents, indexes);
   }
 
   private static boolean exists(MongoDatabase database, String collection) {

@@ -2,6 +2,7 @@ package io.focussync.clockify.client;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -37,21 +38,22 @@ public record ClockifyClientProperties(
     int pageSize) {
 
   public ClockifyClientProperties {
-    connectTimeout = orElse(connectTimeout, Duration.ofSeconds(5));
-    requestTimeout = orElse(requestTimeout, Duration.ofSeconds(10));
-    rateLimit = rateLimit <= 0 ? 10 : rateLimit;
-    ratePeriod = orElse(ratePeriod, Duration.ofSeconds(1));
+    required(connectTimeout, "connect-timeout");
+    required(requestTimeout, "request-timeout");
+    positive(rateLimit, "rate-limit");
+    required(ratePeriod, "rate-period");
     workspaceRateLimits = workspaceRateLimits == null ? Map.of() : Map.copyOf(workspaceRateLimits);
-    maxPermitWait = orElse(maxPermitWait, Duration.ofMillis(500));
-    maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
-    initialBackoff = orElse(initialBackoff, Duration.ofMillis(200));
-    maxBackoff = orElse(maxBackoff, Duration.ofSeconds(1));
-    maxRetryAfter = orElse(maxRetryAfter, Duration.ofSeconds(60));
-    circuitWindow = circuitWindow <= 0 ? 10 : circuitWindow;
-    circuitMinimumCalls = circuitMinimumCalls <= 0 ? 5 : circuitMinimumCalls;
-    circuitFailureRate = circuitFailureRate <= 0 ? 50f : circuitFailureRate;
-    circuitOpenFor = orElse(circuitOpenFor, Duration.ofSeconds(30));
-    pageSize = pageSize <= 0 ? 200 : Math.min(pageSize, 5000);
+    required(maxPermitWait, "max-permit-wait");
+    positive(maxAttempts, "max-attempts");
+    required(initialBackoff, "initial-backoff");
+    required(maxBackoff, "max-backoff");
+    required(maxRetryAfter, "max-retry-after");
+    positive(circuitWindow, "circuit-window");
+    positive(circuitMinimumCalls, "circuit-minimum-calls");
+    positive(circuitFailureRate, "circuit-failure-rate");
+    required(circuitOpenFor, "circuit-open-for");
+    positive(pageSize, "page-size");
+    pageSize = Math.min(pageSize, 5000);
   }
 
   /** The request limit of a workspace. */
@@ -59,7 +61,14 @@ public record ClockifyClientProperties(
     return workspaceRateLimits.getOrDefault(workspaceId, rateLimit);
   }
 
-  private static Duration orElse(Duration value, Duration fallback) {
-    return value == null ? fallback : value;
+  private static void required(Duration value, String key) {
+    Objects.requireNonNull(value, "focussync.clockify.client." + key + " is required");
+  }
+
+  private static void positive(float value, String key) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(
+          "focussync.clockify.client." + key + " must be set and positive");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.focussync.clockify.connection;
 
 import java.util.List;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,7 +21,10 @@ public record ConnectionProperties(
         allowedBaseUrls == null
             ? List.of()
             : allowedBaseUrls.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
-    defaultBaseUrl = defaultBaseUrl == null ? "https://api.clockify.me/api" : defaultBaseUrl;
-    markerTag = markerTag == null || markerTag.isBlank() ? "focus-sync" : markerTag;
+    Objects.requireNonNull(
+        defaultBaseUrl, "focussync.clockify.connections.default-base-url is required");
+    if (markerTag == null || markerTag.isBlank()) {
+      throw new IllegalArgumentException("focussync.clockify.connections.marker-tag is required");
+    }
   }
 }

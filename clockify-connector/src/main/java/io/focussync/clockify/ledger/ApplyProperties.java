@@ -1,6 +1,7 @@
 package io.focussync.clockify.ledger;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -41,22 +42,34 @@ public record ApplyProperties(
     String replicaId) {
 
   public ApplyProperties {
-    workers = workers <= 0 ? 8 : workers;
-    coalesceDelay = coalesceDelay == null ? Duration.ofMillis(500) : coalesceDelay;
-    coalesceMaxWait = coalesceMaxWait == null ? Duration.ofSeconds(2) : coalesceMaxWait;
-    firstPlanDelay = firstPlanDelay == null ? Duration.ZERO : firstPlanDelay;
-    retryDelay = retryDelay == null ? Duration.ofSeconds(5) : retryDelay;
-    maxRetryDelay = maxRetryDelay == null ? Duration.ofMinutes(10) : maxRetryDelay;
-    consistencyWindow = consistencyWindow == null ? Duration.ofSeconds(10) : consistencyWindow;
-    lease = lease == null ? Duration.ofSeconds(90) : lease;
-    stopTimeout = stopTimeout == null ? Duration.ofSeconds(20) : stopTimeout;
-    recheck = recheck == null ? Duration.ofSeconds(15) : recheck;
-    replicaId = replicaId == null || replicaId.isBlank() ? UUID.randomUUID().toString() : replicaId;
+    if (workers <= 0) {
+      throw new IllegalArgumentException(
+          "focussync.clockify.apply.workers must be set and positive");
+    }
+    required(coalesceDelay, "coalesce-delay");
+    required(coalesceMaxWait, "coalesce-max-wait");
+    required(firstPlanDelay, "first-plan-delay");
+    required(retryDelay, "retry-delay");
+    required(maxRetryDelay, "max-retry-delay");
+    required(consistencyWindow, "consistency-window");
+    required(lease, "lease");
+    required(stopTimeout, "stop-timeout");
+    required(recheck, "recheck");
+    replicaId = orRandomReplicaId(replicaId);
   }
 
   /** The delay before the n-th retry of a failed day. */
   public Duration retryDelay(int failures) {
     long millis = retryDelay.toMillis() << Math.min(Math.max(failures - 1, 0), 20);
     return Duration.ofMillis(Math.min(millis, maxRetryDelay.toMillis()));
+  }
+
+  private static void required(Duration value, String key) {
+    Objects.requireNonNull(value, "focussync.clockify.apply." + key + " is required");
+  }
+
+  /** A replica without a configured name gets a random one: unique, but new after a restart. */
+  private static String orRandomReplicaId(String replicaId) {
+    return replicaId == null || replicaId.isBlank() ? UUID.randomUUID().toString() : replicaId;
   }
 }

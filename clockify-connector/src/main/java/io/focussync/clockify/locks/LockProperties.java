@@ -1,6 +1,7 @@
 package io.focussync.clockify.locks;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,6 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record LockProperties(Duration cacheFor) {
 
   public LockProperties {
-    cacheFor = cacheFor == null ? Duration.ofMinutes(5) : cacheFor;
+    Objects.requireNonNull(cacheFor, "focussync.clockify.locks.cache-for is required");
   }
 }

@@ -1,6 +1,7 @@
 package io.focussync.clockify.projects;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,6 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ProjectsProperties(Duration cacheFor) {
 
   public ProjectsProperties {
-    cacheFor = cacheFor == null ? Duration.ofMinutes(5) : cacheFor;
+    Objects.requireNonNull(cacheFor, "focussync.clockify.projects.cache-for is required");
   }
 }

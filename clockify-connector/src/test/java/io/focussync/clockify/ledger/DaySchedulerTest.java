@@ -61,11 +61,11 @@ class DaySchedulerTest {
             Duration.ofHours(2),
             Duration.ZERO,
             Duration.ofSeconds(5),
-            null,
-            null,
-            null,
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(90),
             Duration.ofSeconds(1),
-            null,
+            Duration.ofSeconds(15),
             "replica-1");
     DayScheduler scheduler =
         new DayScheduler(

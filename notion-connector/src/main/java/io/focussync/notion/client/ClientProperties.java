@@ -1,6 +1,7 @@
 package io.focussync.notion.client;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,10 +22,11 @@ public record ClientProperties(
     Duration timeout) {
 
   public ClientProperties {
-    requestsPerSecond = requestsPerSecond == null ? 3 : requestsPerSecond;
-    maxAttempts = maxAttempts == null ? 4 : maxAttempts;
-    backoff = backoff == null ? Duration.ofMillis(500) : backoff;
-    maxRetryAfter = maxRetryAfter == null ? Duration.ofSeconds(60) : maxRetryAfter;
-    timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+    Objects.requireNonNull(
+        requestsPerSecond, "focussync.notion.client.requests-per-second is required");
+    Objects.requireNonNull(maxAttempts, "focussync.notion.client.max-attempts is required");
+    Objects.requireNonNull(backoff, "focussync.notion.client.backoff is required");
+    Objects.requireNonNull(maxRetryAfter, "focussync.notion.client.max-retry-after is required");
+    Objects.requireNonNull(timeout, "focussync.notion.client.timeout is required");
   }
 }

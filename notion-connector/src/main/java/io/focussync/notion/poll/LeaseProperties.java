@@ -2,6 +2,7 @@ package io.focussync.notion.poll;
 
 import io.focussync.notion.lease.LeaseTerms;
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,8 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record LeaseProperties(Duration duration, Duration renewInterval) {
 
   public LeaseProperties {
-    duration = duration == null ? Duration.ofSeconds(30) : duration;
-    renewInterval = renewInterval == null ? Duration.ofSeconds(10) : renewInterval;
+    Objects.requireNonNull(duration, "focussync.notion.lease.duration is required");
+    Objects.requireNonNull(renewInterval, "focussync.notion.lease.renew-interval is required");
   }
 
   public LeaseTerms terms() {

@@ -1,6 +1,7 @@
 package io.focussync.notion.poll;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -19,10 +20,10 @@ public record PollProperties(
   private static final Duration MIN_OVERLAP = Duration.ofMinutes(2);
 
   public PollProperties {
-    pollInterval = pollInterval == null ? Duration.ofSeconds(60) : pollInterval;
-    pollOverlap =
-        pollOverlap == null || pollOverlap.compareTo(MIN_OVERLAP) < 0 ? MIN_OVERLAP : pollOverlap;
-    fullScanInterval = fullScanInterval == null ? Duration.ofMinutes(15) : fullScanInterval;
-    pollEnabled = pollEnabled == null || pollEnabled;
+    Objects.requireNonNull(pollInterval, "focussync.notion.poll-interval is required");
+    Objects.requireNonNull(pollOverlap, "focussync.notion.poll-overlap is required");
+    pollOverlap = pollOverlap.compareTo(MIN_OVERLAP) < 0 ? MIN_OVERLAP : pollOverlap;
+    Objects.requireNonNull(fullScanInterval, "focussync.notion.full-scan-interval is required");
+    Objects.requireNonNull(pollEnabled, "focussync.notion.poll-enabled is required");
   }
 }

@@ -201,7 +201,8 @@ class PollLeaseIntegrationTest extends IntegrationTestBase {
             new PageSynchronizer(pages, sink, clock),
             new UserLocks(),
             replicaWorkers,
-            new PollProperties(Duration.ofMinutes(1), null, null, false),
+            new PollProperties(
+                Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(15), false),
             new ConnectionLeases(
                 new LeaseStore(store), replicaId, new LeaseTerms(lease, null), clock),
             clock);

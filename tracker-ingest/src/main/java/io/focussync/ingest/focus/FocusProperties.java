@@ -2,6 +2,7 @@ package io.focussync.ingest.focus;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -25,11 +26,12 @@ public record FocusProperties(
     Duration settingsCacheTtl) {
 
   public FocusProperties {
-    allocatorUrl = allocatorUrl == null ? URI.create("http://127.0.0.1:8082") : allocatorUrl;
-    connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-    readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
-    notFoundWait = notFoundWait == null ? Duration.ofSeconds(3) : notFoundWait;
-    notFoundPoll = notFoundPoll == null ? Duration.ofMillis(100) : notFoundPoll;
-    settingsCacheTtl = settingsCacheTtl == null ? Duration.ofSeconds(5) : settingsCacheTtl;
+    Objects.requireNonNull(allocatorUrl, "focussync.ingest.focus.allocator-url is required");
+    Objects.requireNonNull(connectTimeout, "focussync.ingest.focus.connect-timeout is required");
+    Objects.requireNonNull(readTimeout, "focussync.ingest.focus.read-timeout is required");
+    Objects.requireNonNull(notFoundWait, "focussync.ingest.focus.not-found-wait is required");
+    Objects.requireNonNull(notFoundPoll, "focussync.ingest.focus.not-found-poll is required");
+    Objects.requireNonNull(
+        settingsCacheTtl, "focussync.ingest.focus.settings-cache-ttl is required");
   }
 }

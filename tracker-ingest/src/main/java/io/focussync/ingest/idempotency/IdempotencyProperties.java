@@ -1,6 +1,7 @@
 package io.focussync.ingest.idempotency;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,8 +16,8 @@ public record IdempotencyProperties(Duration retention, Duration lock) {
   private static final Duration MINIMUM_RETENTION = Duration.ofHours(24);
 
   public IdempotencyProperties {
-    retention = retention == null ? MINIMUM_RETENTION : retention;
-    lock = lock == null ? Duration.ofSeconds(60) : lock;
+    Objects.requireNonNull(retention, "focussync.ingest.idempotency.retention is required");
+    Objects.requireNonNull(lock, "focussync.ingest.idempotency.lock is required");
     if (retention.compareTo(MINIMUM_RETENTION) < 0) {
       throw new IllegalArgumentException("idempotency keys must be kept at least 24 hours");
     }

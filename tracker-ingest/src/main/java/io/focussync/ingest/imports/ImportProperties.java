@@ -9,10 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxErrors rejected rows described in a response at most (all are counted)
  */
 @ConfigurationProperties("focussync.ingest.imports")
-record ImportProperties(int chunkSize, int maxErrors) {
+record ImportProperties(int chunkSize, Integer maxErrors) {
 
   ImportProperties {
-    chunkSize = chunkSize <= 0 ? 500 : chunkSize;
-    maxErrors = maxErrors < 0 ? 100 : maxErrors;
+    if (chunkSize <= 0) {
+      throw new IllegalArgumentException(
+          "focussync.ingest.imports.chunk-size must be set and positive");
+    }
+    if (maxErrors == null || maxErrors < 0) {
+      throw new IllegalArgumentException(
+          "focussync.ingest.imports.max-errors must be set and not negative");
+    }
   }
 }

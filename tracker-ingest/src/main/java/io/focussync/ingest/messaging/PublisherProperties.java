@@ -1,6 +1,7 @@
 package io.focussync.ingest.messaging;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,6 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PublisherProperties(Duration retryAfter) {
 
   public PublisherProperties {
-    retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
+    Objects.requireNonNull(retryAfter, "focussync.ingest.publisher.retry-after is required");
   }
 }

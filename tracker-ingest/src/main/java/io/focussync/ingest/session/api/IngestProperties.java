@@ -2,6 +2,7 @@ package io.focussync.ingest.session.api;
 
 import io.focussync.ingest.session.SessionRules;
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -18,10 +19,13 @@ public record IngestProperties(
     Duration maxSessionDuration, Duration maxFutureStart, DataSize maxBodySize, int maxBatchSize) {
 
   public IngestProperties {
-    maxSessionDuration = maxSessionDuration == null ? Duration.ofHours(24) : maxSessionDuration;
-    maxFutureStart = maxFutureStart == null ? Duration.ofMinutes(5) : maxFutureStart;
-    maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
-    maxBatchSize = maxBatchSize <= 0 ? 1000 : maxBatchSize;
+    Objects.requireNonNull(maxSessionDuration, "focussync.ingest.max-session-duration is required");
+    Objects.requireNonNull(maxFutureStart, "focussync.ingest.max-future-start is required");
+    Objects.requireNonNull(maxBodySize, "focussync.ingest.max-body-size is required");
+    if (maxBatchSize <= 0) {
+      throw new IllegalArgumentException(
+          "focussync.ingest.max-batch-size must be set and positive");
+    }
   }
 
   /** The session rules these limits make. */
