@@ -8,8 +8,8 @@ import java.util.List;
 public record CopiedCollection(String database, String collection, long documents, int indexes) {
 
   /**
-   * Prints a line per collection and a total, e.g. {@code Exported 6 collections (2506
-   * documents) to /dir.}
+   * Prints a line per collection and a total, e.g. {@code Exported 6 collections (2506 documents)
+   * to /dir.}
    *
    * @param verb what was done ({@code Exported}, {@code Imported})
    * @param preposition how the folder relates to it ({@code to}, {@code from})

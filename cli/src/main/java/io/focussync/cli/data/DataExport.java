@@ -33,7 +33,6 @@ public final class DataExport {
     this.client = client;
   }
 
-
   /** Exports everything into {@code dir}, which must be empty or not exist yet. */
   public List<CopiedCollection> to(Path dir) throws IOException {
     List<String> databases = new ArrayList<>();
@@ -55,7 +54,8 @@ public final class DataExport {
     return exported;
   }
 
-  private static CopiedCollection export(Path dir, MongoDatabase database, String name) throws IOException {
+  private static CopiedCollection export(Path dir, MongoDatabase database, String name)
+      throws IOException {
     MongoCollection<RawBsonDocument> collection =
         database.getCollection(name, RawBsonDocument.class);
     long documents = 0;

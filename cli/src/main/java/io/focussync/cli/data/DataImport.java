@@ -34,7 +34,6 @@ public final class DataImport {
     this.client = client;
   }
 
-
   private record Planned(String database, String collection, Path documents, Path indexes) {}
 
   /** Imports the folder; with {@code drop}, collections it holds are replaced. */

@@ -84,8 +84,8 @@ public final class EventRecords {
 
   /**
    * {@link Instant#toString()} (ISO-8601, UTC, a fraction of 0, 3, 6 or 9 digits), with the part up
-   * to the second formatted once per second rather than for every record (a batch request's
-   * records share their second). {@code EventRecordsTest} checks it equals {@code toString}.
+   * to the second formatted once per second rather than for every record (a batch request's records
+   * share their second). {@code EventRecordsTest} checks it equals {@code toString}.
    */
   static String isoInstant(Instant instant) {
     long second = instant.getEpochSecond();
