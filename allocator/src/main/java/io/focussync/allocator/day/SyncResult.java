@@ -38,15 +38,23 @@ public interface SyncResult {
 
   /**
    * Applying this revision failed for these slots; {@code status} is {@code FAILED}, {@code
-   * NEEDS_ATTENTION} or {@code CLOSED} (a period Clockify locks). The slots keep their entry ids,
+   * NEEDS_ATTENTION} or {@code CLOSED} (a period Clockify locks), never {@code SYNCED}. The slots keep their entry ids,
    * the applied revision stays as it was.
    */
   record Failed(
-      DayRef day, long revision, String status, String reason, List<String> failedSlots, Instant at)
+      DayRef day,
+      long revision,
+      SyncStatus status,
+      String reason,
+      List<String> failedSlots,
+      Instant at)
       implements SyncResult {
 
     public Failed {
       failedSlots = List.copyOf(failedSlots);
+      if (status == SyncStatus.SYNCED) {
+        throw new IllegalArgumentException("a failed result cannot be SYNCED");
+      }
     }
 
     @Override
@@ -68,7 +76,7 @@ public interface SyncResult {
           .forEach(slot -> slots.add(new SyncState.SyncedSlot(slot, null, status)));
       return new SyncState(
           revision,
-          SyncStatus.valueOf(status),
+          status,
           held == null ? 0 : held.appliedRevision(),
           held != null && held.dryRun(),
           slots,

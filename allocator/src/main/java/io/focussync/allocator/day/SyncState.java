@@ -20,8 +20,6 @@ public record SyncState(
     String lastError,
     Instant at) {
 
-  /** The text of {@link SyncStatus#CLOSED} as the connector's events carry it. */
-  public static final String CLOSED = "CLOSED";
 
   public SyncState {
     entries = entries == null ? List.of() : List.copyOf(entries);
@@ -38,5 +36,5 @@ public record SyncState(
   }
 
   /** One slot as it stands in Clockify. */
-  public record SyncedSlot(String slot, String clockifyEntryId, String state) {}
+  public record SyncedSlot(String slot, String clockifyEntryId, SyncStatus state) {}
 }

@@ -6,6 +6,7 @@ import io.focussync.allocator.day.DayRef;
 import io.focussync.allocator.day.DayService;
 import io.focussync.allocator.day.SyncResult;
 import io.focussync.allocator.day.SyncState;
+import io.focussync.allocator.day.SyncStatus;
 import io.focussync.allocator.session.SessionService;
 import io.focussync.allocator.session.StoredSession;
 import io.focussync.contracts.FocusSyncEvent;
@@ -173,7 +174,7 @@ public class AllocatorBindings {
       require(synced.userId() != null && synced.date() != null, "ids missing", event);
       List<SyncState.SyncedSlot> slots = new ArrayList<>(synced.entries().size());
       for (SyncedEntry e : synced.entries()) {
-        slots.add(new SyncState.SyncedSlot(e.slot(), e.clockifyEntryId(), "SYNCED"));
+        slots.add(new SyncState.SyncedSlot(e.slot(), e.clockifyEntryId(), SyncStatus.SYNCED));
       }
       return new SyncResult.Synced(
           new DayRef(synced.userId(), synced.date()),
@@ -184,11 +185,11 @@ public class AllocatorBindings {
     }
     if (event instanceof DaySyncFailed failed) {
       require(failed.userId() != null && failed.date() != null, "ids missing", event);
-      String status =
+      SyncStatus status =
           switch (String.valueOf(failed.status())) {
-            case "NEEDS_ATTENTION" -> "NEEDS_ATTENTION";
-            case SyncState.CLOSED -> SyncState.CLOSED;
-            default -> "FAILED";
+            case "NEEDS_ATTENTION" -> SyncStatus.NEEDS_ATTENTION;
+            case "CLOSED" -> SyncStatus.CLOSED;
+            default -> SyncStatus.FAILED;
           };
       return new SyncResult.Failed(
           new DayRef(failed.userId(), failed.date()),

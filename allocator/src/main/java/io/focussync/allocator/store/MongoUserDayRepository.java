@@ -310,7 +310,7 @@ public class MongoUserDayRepository implements UserDayRepository {
       entries.add(
           new Document("slot", e.slot())
               .append("clockifyEntryId", e.clockifyEntryId())
-              .append("state", e.state()));
+              .append("state", e.state().name()));
     }
     return new Document("resultRevision", s.resultRevision())
         .append("status", s.status().name())
@@ -378,7 +378,9 @@ public class MongoUserDayRepository implements UserDayRepository {
       for (Document e : sync.getList("entries", Document.class, List.of())) {
         entries.add(
             new SyncState.SyncedSlot(
-                e.getString("slot"), e.getString("clockifyEntryId"), e.getString("state")));
+                e.getString("slot"),
+                e.getString("clockifyEntryId"),
+                SyncStatus.valueOf(e.getString("state"))));
       }
       Date at = sync.getDate("at");
       day.sync(

@@ -15,7 +15,7 @@ class SyncResultTest {
   static SyncResult.Synced synced(long revision, String... slotAndId) {
     List<SyncState.SyncedSlot> slots = new java.util.ArrayList<>();
     for (int i = 0; i < slotAndId.length; i += 2) {
-      slots.add(new SyncState.SyncedSlot(slotAndId[i], slotAndId[i + 1], "SYNCED"));
+      slots.add(new SyncState.SyncedSlot(slotAndId[i], slotAndId[i + 1], SyncStatus.SYNCED));
     }
     return new SyncResult.Synced(DAY, revision, false, slots, AT);
   }
@@ -28,7 +28,7 @@ class SyncResultTest {
     assertThat(two.appliedRevision()).isEqualTo(2);
     assertThat(synced(1, "other", "e-1").applyTo(two)).isNull();
     assertThat(synced(2, "other", "e-3").applyTo(two).entries())
-        .containsExactly(new SyncState.SyncedSlot("other", "e-3", "SYNCED"));
+        .containsExactly(new SyncState.SyncedSlot("other", "e-3", SyncStatus.SYNCED));
   }
 
   @Test
@@ -36,7 +36,7 @@ class SyncResultTest {
     SyncState held = synced(1, "other", "e-1", "project:p", "e-2").applyTo(null);
 
     SyncState failed =
-        new SyncResult.Failed(DAY, 2, "NEEDS_ATTENTION", "locked", List.of("other", "new"), AT)
+        new SyncResult.Failed(DAY, 2, SyncStatus.NEEDS_ATTENTION, "locked", List.of("other", "new"), AT)
             .applyTo(held);
 
     assertThat(failed.resultRevision()).isEqualTo(2);
@@ -44,10 +44,10 @@ class SyncResultTest {
     assertThat(failed.lastError()).isEqualTo("locked");
     assertThat(failed.entries())
         .containsExactly(
-            new SyncState.SyncedSlot("other", "e-1", "NEEDS_ATTENTION"),
-            new SyncState.SyncedSlot("project:p", "e-2", "SYNCED"),
-            new SyncState.SyncedSlot("new", null, "NEEDS_ATTENTION"));
-    assertThat(new SyncResult.Failed(DAY, 0, "FAILED", "old", List.of(), AT).applyTo(failed))
+            new SyncState.SyncedSlot("other", "e-1", SyncStatus.NEEDS_ATTENTION),
+            new SyncState.SyncedSlot("project:p", "e-2", SyncStatus.SYNCED),
+            new SyncState.SyncedSlot("new", null, SyncStatus.NEEDS_ATTENTION));
+    assertThat(new SyncResult.Failed(DAY, 0, SyncStatus.FAILED, "old", List.of(), AT).applyTo(failed))
         .isNull();
   }
 
@@ -61,12 +61,12 @@ class SyncResultTest {
     SyncState live = synced(2, "other", "e-2").applyTo(null);
     SyncState dry = new SyncResult.Synced(DAY, 2, true, List.of(), AT).applyTo(null);
     SyncState failedFirst =
-        new SyncResult.Failed(DAY, 1, "FAILED", "down", List.of("other"), AT).applyTo(null);
+        new SyncResult.Failed(DAY, 1, SyncStatus.FAILED, "down", List.of("other"), AT).applyTo(null);
     SyncState locked =
-        new SyncResult.Failed(DAY, 1, SyncState.CLOSED, "locked", List.of(), AT).applyTo(null);
+        new SyncResult.Failed(DAY, 1, SyncStatus.CLOSED, "locked", List.of(), AT).applyTo(null);
 
     assertThat(live.heldByClockify()).isTrue();
-    assertThat(new SyncResult.Failed(DAY, 3, "FAILED", "x", List.of(), AT).applyTo(live))
+    assertThat(new SyncResult.Failed(DAY, 3, SyncStatus.FAILED, "x", List.of(), AT).applyTo(live))
         .returns(true, SyncState::heldByClockify);
     assertThat(dry.heldByClockify()).isFalse();
     assertThat(failedFirst.heldByClockify()).isFalse();
