@@ -38,8 +38,8 @@ public interface SyncResult {
 
   /**
    * Applying this revision failed for these slots; {@code status} is {@code FAILED}, {@code
-   * NEEDS_ATTENTION} or {@code CLOSED} (a period Clockify locks), never {@code SYNCED}. The slots keep their entry ids,
-   * the applied revision stays as it was.
+   * NEEDS_ATTENTION} or {@code CLOSED} (a period Clockify locks), never {@code SYNCED}. The slots
+   * keep their entry ids, the applied revision stays as it was.
    */
   record Failed(
       DayRef day,

@@ -20,7 +20,6 @@ public record SyncState(
     String lastError,
     Instant at) {
 
-
   public SyncState {
     entries = entries == null ? List.of() : List.copyOf(entries);
     // As precise as the store keeps it, so a state read back equals the state written.

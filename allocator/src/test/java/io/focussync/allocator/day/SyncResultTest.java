@@ -36,7 +36,8 @@ class SyncResultTest {
     SyncState held = synced(1, "other", "e-1", "project:p", "e-2").applyTo(null);
 
     SyncState failed =
-        new SyncResult.Failed(DAY, 2, SyncStatus.NEEDS_ATTENTION, "locked", List.of("other", "new"), AT)
+        new SyncResult.Failed(
+                DAY, 2, SyncStatus.NEEDS_ATTENTION, "locked", List.of("other", "new"), AT)
             .applyTo(held);
 
     assertThat(failed.resultRevision()).isEqualTo(2);
@@ -47,7 +48,8 @@ class SyncResultTest {
             new SyncState.SyncedSlot("other", "e-1", SyncStatus.NEEDS_ATTENTION),
             new SyncState.SyncedSlot("project:p", "e-2", SyncStatus.SYNCED),
             new SyncState.SyncedSlot("new", null, SyncStatus.NEEDS_ATTENTION));
-    assertThat(new SyncResult.Failed(DAY, 0, SyncStatus.FAILED, "old", List.of(), AT).applyTo(failed))
+    assertThat(
+            new SyncResult.Failed(DAY, 0, SyncStatus.FAILED, "old", List.of(), AT).applyTo(failed))
         .isNull();
   }
 
@@ -61,7 +63,8 @@ class SyncResultTest {
     SyncState live = synced(2, "other", "e-2").applyTo(null);
     SyncState dry = new SyncResult.Synced(DAY, 2, true, List.of(), AT).applyTo(null);
     SyncState failedFirst =
-        new SyncResult.Failed(DAY, 1, SyncStatus.FAILED, "down", List.of("other"), AT).applyTo(null);
+        new SyncResult.Failed(DAY, 1, SyncStatus.FAILED, "down", List.of("other"), AT)
+            .applyTo(null);
     SyncState locked =
         new SyncResult.Failed(DAY, 1, SyncStatus.CLOSED, "locked", List.of(), AT).applyTo(null);
 

@@ -8,8 +8,8 @@ import io.focussync.allocator.allocation.BusySpan;
 import io.focussync.allocator.day.BusyObservation;
 import io.focussync.allocator.day.DayRef;
 import io.focussync.allocator.day.SyncResult;
-import io.focussync.allocator.day.SyncStatus;
 import io.focussync.allocator.day.SyncState;
+import io.focussync.allocator.day.SyncStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,8 @@ class SyncResultsTest {
   void resultsAreGroupedPerDayAndAppliedInOrderSkippingOlderRevisions() {
     SyncResult two = new SyncResult.Synced(DAY, 2, false, List.of(), at(12));
     SyncResult one = new SyncResult.Synced(DAY, 1, false, List.of(), at(13));
-    SyncResult failed = new SyncResult.Failed(OTHER, 1, SyncStatus.FAILED, "boom", List.of("other"), at(12));
+    SyncResult failed =
+        new SyncResult.Failed(OTHER, 1, SyncStatus.FAILED, "boom", List.of("other"), at(12));
 
     var byDay = SyncResults.byDay(List.of(two, failed, one));
     assertThat(byDay.keySet()).containsExactly(DAY, OTHER);
