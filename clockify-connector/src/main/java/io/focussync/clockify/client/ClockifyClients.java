@@ -147,20 +147,14 @@ public class ClockifyClients {
   }
 
   /**
-   * Permits in small fixed windows: {@code burst} of them every {@code period × burst / (limit −
-   * burst)}, so that any sliding window of one period holds at most {@code limit} requests (it
-   * touches at most {@code limit / burst} of them). A burst of three lets an apply read the
-   * workspace's lock, list the day and write at once, where one permit every period/(limit−1) held
-   * each call back for a whole spacing.
+   * The workspace's limiter settings; see {@link RateWindows} for why the windows are spaced so.
    */
   private RateLimiterConfig rateLimiterConfig(String workspaceId) {
-    int limit = properties.rateLimitOf(workspaceId);
-    int burst = limit >= 9 ? 3 : limit >= 4 ? 2 : 1;
-    long periodNanos = properties.ratePeriod().toNanos();
-    long window = limit <= 1 ? periodNanos : periodNanos * burst / (limit - burst);
+    RateWindows windows =
+        RateWindows.of(properties.rateLimitOf(workspaceId), properties.ratePeriod());
     return RateLimiterConfig.custom()
-        .limitForPeriod(burst)
-        .limitRefreshPeriod(Duration.ofNanos(Math.max(window, 1_000)))
+        .limitForPeriod(windows.burst())
+        .limitRefreshPeriod(windows.window())
         .timeoutDuration(properties.maxPermitWait())
         .build();
   }
