@@ -75,7 +75,6 @@ public class ClockifyClients {
     String name = resilienceName(target.workspaceId());
     return new ClockifyHttpApi(
         rest,
-        uris,
         target,
         properties,
         retries.retry(name, retryConfig()),

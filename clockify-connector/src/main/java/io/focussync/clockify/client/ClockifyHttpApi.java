@@ -1,6 +1,7 @@
 package io.focussync.clockify.client;
 
 import io.focussync.platform.time.TimestampReader;
+import io.focussync.platform.web.RawResponse;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -25,7 +26,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriBuilderFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -45,7 +45,6 @@ final class ClockifyHttpApi implements ClockifyApi {
   private static final String WORKSPACE = "/v1/workspaces/{workspaceId}";
 
   private final RestClient rest;
-  private final UriBuilderFactory uris;
   private final ClockifyTarget target;
   private final ClockifyClientProperties properties;
   private final Retry retry;
@@ -55,7 +54,6 @@ final class ClockifyHttpApi implements ClockifyApi {
 
   ClockifyHttpApi(
       RestClient rest,
-      UriBuilderFactory uris,
       ClockifyTarget target,
       ClockifyClientProperties properties,
       Retry retry,
@@ -63,7 +61,6 @@ final class ClockifyHttpApi implements ClockifyApi {
       RateLimiter rateLimiter,
       MeterRegistry meters) {
     this.rest = rest;
-    this.uris = uris;
     this.target = target;
     this.properties = properties;
     this.retry = retry;
@@ -310,7 +307,7 @@ final class ClockifyHttpApi implements ClockifyApi {
       String body,
       boolean needsBody) {
     boolean idempotent = !"POST".equals(method);
-    Response response;
+    RawResponse response;
     try {
       RestClient.RequestBodySpec request =
           rest.method(HttpMethod.valueOf(method))
@@ -320,20 +317,14 @@ final class ClockifyHttpApi implements ClockifyApi {
       if (body != null) {
         request.contentType(MediaType.APPLICATION_JSON).body(body.getBytes(StandardCharsets.UTF_8));
       }
-      response =
-          request.exchange(
-              (sent, answer) ->
-                  new Response(
-                      answer.getStatusCode().value(),
-                      new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8),
-                      answer.getHeaders()));
+      response = RawResponse.exchange(request);
     } catch (ResourceAccessException e) {
       throw ioFailure(operation, e.getCause() == null ? e : e.getCause(), idempotent);
     }
-    String path = uris.expand(template, vars).getRawPath();
+    String path = response.path();
     int status = response.status();
     logCall(method, path, status);
-    if (status >= 200 && status < 300) {
+    if (response.successful()) {
       if (needsBody && response.body().isBlank()) {
         throw failure(
             operation,
@@ -345,12 +336,12 @@ final class ClockifyHttpApi implements ClockifyApi {
             idempotent);
       }
       count(operation, "success");
-      boolean lastPage = "true".equalsIgnoreCase(response.headers().getFirst("Last-Page"));
+      boolean lastPage = "true".equalsIgnoreCase(response.header("Last-Page"));
       return new Reply(status, response.body(), lastPage);
     }
     String message = method + " " + path + " answered " + status;
     if (status == 429) {
-      Duration retryAfter = retryAfter(response.headers().getFirst(HttpHeaders.RETRY_AFTER));
+      Duration retryAfter = retryAfter(response.header(HttpHeaders.RETRY_AFTER));
       throw failure(
           operation,
           "rate_limited",
@@ -452,5 +443,4 @@ final class ClockifyHttpApi implements ClockifyApi {
   private record Reply(int status, String body, boolean lastPage) {}
 
   /** An answer as it came: status, body text, headers. */
-  private record Response(int status, String body, HttpHeaders headers) {}
 }

@@ -2,6 +2,7 @@ package io.focussync.notion.client;
 
 import io.focussync.notion.mapping.NotionPage;
 import io.focussync.platform.time.TimestampReader;
+import io.focussync.platform.web.RawResponse;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -203,7 +204,7 @@ public class NotionClient {
 
   private JsonNode send(
       NotionAccess access, String method, String path, JsonNode body, Object[] vars) {
-    Response response;
+    RawResponse response;
     try {
       RestClient.RequestBodySpec request =
           rest.method(HttpMethod.valueOf(method))
@@ -216,13 +217,7 @@ public class NotionClient {
             .contentType(MediaType.APPLICATION_JSON)
             .body(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
       }
-      response =
-          request.exchange(
-              (sent, answer) ->
-                  new Response(
-                      answer.getStatusCode().value(),
-                      new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8),
-                      answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
+      response = RawResponse.exchange(request);
     } catch (ResourceAccessException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause.getCause() instanceof InterruptedException) {
@@ -231,16 +226,13 @@ public class NotionClient {
       throw new NotionApiException(
           0, "io_error", "Notion unreachable: " + cause.getMessage(), null);
     }
-    if (response.status() / 100 == 2) {
+    if (response.successful()) {
       return json.readTree(response.body());
     }
     throw error(response);
   }
 
-  /** An answer as it came: status, body text, Retry-After. */
-  private record Response(int status, String body, String retryAfter) {}
-
-  private NotionApiException error(Response response) {
+  private NotionApiException error(RawResponse response) {
     String code = "http_" + response.status();
     String message = "Notion answered " + response.status();
     try {
@@ -252,7 +244,8 @@ public class NotionClient {
     } catch (RuntimeException unreadable) {
       // not JSON: keep the status as the message
     }
-    Duration retryAfter = response.retryAfter() == null ? null : retryAfter(response.retryAfter());
+    String retryAfterHeader = response.header(HttpHeaders.RETRY_AFTER);
+    Duration retryAfter = retryAfterHeader == null ? null : retryAfter(retryAfterHeader);
     return new NotionApiException(response.status(), code, message, retryAfter);
   }
 
