@@ -6,9 +6,6 @@ import java.util.List;
 /** Publishes day plans and returns only once the broker has them. */
 public interface PlanPublisher {
 
-  /** Publishes one plan; throws when the broker did not take it. */
-  void publish(DayPlanned plan);
-
   /** Publishes the plans (in parallel where it can); throws when the broker missed any. */
   void publishAll(List<DayPlanned> plans);
 }

@@ -31,16 +31,7 @@ public class KafkaPlanPublisher implements PlanPublisher {
   }
 
   @Override
-  public void publish(DayPlanned plan) {
-    publisher.publishEach(Topics.DAY_PLANS, List.of(plan), this::inTraceOfItsSession);
-  }
-
-  @Override
   public void publishAll(List<DayPlanned> plans) {
-    if (plans.size() == 1) {
-      publish(plans.get(0));
-      return;
-    }
     publisher.publishEach(Topics.DAY_PLANS, plans, this::inTraceOfItsSession);
   }
 
