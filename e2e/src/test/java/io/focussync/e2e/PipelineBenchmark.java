@@ -103,7 +103,9 @@ class PipelineBenchmark {
       // The same work on other users first: the services' JIT, pools and caches warm up.
       run(WARMUP_USERS);
     }
+    Map<String, Duration> cpuBefore = cpuTimes();
     Run run = run(USERS);
+    Map<String, Duration> cpuAfter = cpuTimes();
     long[] latencies = run.latencies;
     int convergedDays = USERS * SESSIONS;
     ClockifySimulator clockify = world.clockify();
@@ -191,6 +193,13 @@ class PipelineBenchmark {
         out,
         "overhead: raw Kafka throughput / pipeline sustained throughput",
         f(kafkaPerSecond / run.sustained) + "×");
+    for (Map.Entry<String, Duration> entry : cpuAfter.entrySet()) {
+      Duration used = entry.getValue().minus(cpuBefore.getOrDefault(entry.getKey(), Duration.ZERO));
+      row(
+          out,
+          "CPU per session (measured run incl. its edit bursts) " + entry.getKey(),
+          f(used.toNanos() / 1e6 / convergedDays) + " ms");
+    }
     for (Map.Entry<String, Long> entry : rss.entrySet()) {
       row(
           out,
@@ -533,6 +542,28 @@ class PipelineBenchmark {
     }
     Arrays.sort(times);
     return times;
+  }
+
+  /**
+   * CPU time used so far by each service JVM and by this JVM (broker, wire server, simulators and
+   * the load): a figure that, unlike latency, does not jump when the machine nears saturation.
+   */
+  private static Map<String, Duration> cpuTimes() {
+    Map<String, Duration> cpu = new LinkedHashMap<>();
+    List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+    for (String service : SERVICES) {
+      Duration sum = Duration.ZERO;
+      for (ProcessHandle child : children) {
+        if (commandLine(child.pid()).contains("/" + service + ".jar")) {
+          sum = sum.plus(child.info().totalCpuDuration().orElse(Duration.ZERO));
+        }
+      }
+      cpu.put(service, sum);
+    }
+    cpu.put(
+        "test JVM (broker, store, simulators, load)",
+        ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+    return cpu;
   }
 
   /** VmHWM (kB) of each service JVM, found among this JVM's child processes by its jar. */
