@@ -441,6 +441,4 @@ final class ClockifyHttpApi implements ClockifyApi {
   }
 
   private record Reply(int status, String body, boolean lastPage) {}
-
-  /** An answer as it came: status, body text, headers. */
 }
