@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -104,8 +105,10 @@ class PipelineBenchmark {
       run(WARMUP_USERS);
     }
     Map<String, Duration> cpuBefore = cpuTimes();
+    Map<String, Double> callsBefore = clockifyCallsByOutcome();
     Run run = run(USERS);
     Map<String, Duration> cpuAfter = cpuTimes();
+    Map<String, Double> callsAfter = clockifyCallsByOutcome();
     long[] latencies = run.latencies;
     int convergedDays = USERS * SESSIONS;
     ClockifySimulator clockify = world.clockify();
@@ -193,6 +196,10 @@ class PipelineBenchmark {
         out,
         "overhead: raw Kafka throughput / pipeline sustained throughput",
         f(kafkaPerSecond / run.sustained) + "×");
+    for (Map.Entry<String, Double> entry : callsAfter.entrySet()) {
+      double calls = entry.getValue() - callsBefore.getOrDefault(entry.getKey(), 0.0);
+      row(out, "connector's Clockify attempts, outcome " + entry.getKey(), f(calls));
+    }
     for (Map.Entry<String, Duration> entry : cpuAfter.entrySet()) {
       Duration used = entry.getValue().minus(cpuBefore.getOrDefault(entry.getKey(), Duration.ZERO));
       row(
@@ -542,6 +549,32 @@ class PipelineBenchmark {
     }
     Arrays.sort(times);
     return times;
+  }
+
+  /**
+   * The clockify-connector's Clockify attempts so far by outcome ({@code focussync.clockify.calls}
+   * on its Prometheus endpoint, summed over operations): {@code rate_limit_wait_exceeded} counts
+   * calls that found no permit within {@code max-permit-wait} and sent their day back to wait.
+   */
+  private Map<String, Double> clockifyCallsByOutcome() throws Exception {
+    int port = world.stack().processes().service("clockify-connector").port();
+    String text =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Map<String, Double> byOutcome = new TreeMap<>();
+    Matcher line =
+        Pattern.compile(
+                "(?m)^focussync_clockify_calls_total\\{[^}]*outcome=\"([^\"]+)\"[^}]*} (\\S+)$")
+            .matcher(text);
+    while (line.find()) {
+      byOutcome.merge(line.group(1), Double.parseDouble(line.group(2)), Double::sum);
+    }
+    return byOutcome;
   }
 
   /**
