@@ -583,13 +583,10 @@ class PipelineBenchmark {
    */
   private static Map<String, Duration> cpuTimes() {
     Map<String, Duration> cpu = new LinkedHashMap<>();
-    List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
     for (String service : SERVICES) {
       Duration sum = Duration.ZERO;
-      for (ProcessHandle child : children) {
-        if (commandLine(child.pid()).contains("/" + service + ".jar")) {
-          sum = sum.plus(child.info().totalCpuDuration().orElse(Duration.ZERO));
-        }
+      for (ProcessHandle process : processesOf(service)) {
+        sum = sum.plus(process.info().totalCpuDuration().orElse(Duration.ZERO));
       }
       cpu.put(service, sum);
     }
@@ -602,17 +599,22 @@ class PipelineBenchmark {
   /** VmHWM (kB) of each service JVM, found among this JVM's child processes by its jar. */
   private static Map<String, Long> peakRss() {
     Map<String, Long> rss = new LinkedHashMap<>();
-    List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
     for (String service : SERVICES) {
       long kb = -1;
-      for (ProcessHandle child : children) {
-        if (commandLine(child.pid()).contains("/" + service + ".jar")) {
-          kb = vmHwm(child.pid());
-        }
+      for (ProcessHandle process : processesOf(service)) {
+        kb = vmHwm(process.pid());
       }
       rss.put(service, kb);
     }
     return rss;
+  }
+
+  /** The service's JVMs among this JVM's child processes, found by their jar. */
+  private static List<ProcessHandle> processesOf(String service) {
+    return ProcessHandle.current()
+        .descendants()
+        .filter(child -> commandLine(child.pid()).contains("/" + service + ".jar"))
+        .toList();
   }
 
   private static String commandLine(long pid) {

@@ -73,20 +73,21 @@ public class ClockifyClients {
   /** A client for the target, sharing its workspace's resilience state. */
   public ClockifyApi forTarget(ClockifyTarget target) {
     String name = resilienceName(target.workspaceId());
+    // Configs are built only for a workspace's first client (the registries keep the instances).
     return new ClockifyHttpApi(
         rest,
         target,
         properties,
-        retries.retry(name, retryConfig()),
-        circuitBreakers.circuitBreaker(name, circuitBreakerConfig()),
-        rateLimiters.rateLimiter(name, rateLimiterConfig(target.workspaceId())),
+        retries.retry(name, this::retryConfig),
+        circuitBreakers.circuitBreaker(name, this::circuitBreakerConfig),
+        rateLimiters.rateLimiter(name, () -> rateLimiterConfig(target.workspaceId())),
         meters);
   }
 
   /** The state of a workspace's circuit breaker. */
   public CircuitBreaker.State circuitState(String workspaceId) {
     return circuitBreakers
-        .circuitBreaker(resilienceName(workspaceId), circuitBreakerConfig())
+        .circuitBreaker(resilienceName(workspaceId), this::circuitBreakerConfig)
         .getState();
   }
 
