@@ -10,6 +10,7 @@ import io.focussync.platform.web.Problems;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -66,6 +68,9 @@ class RoutingConfiguration {
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(properties.connectTimeout())
+            // Spring's factory writes each request body on the client's executor; without one it
+            // would start a new thread for every forwarded request.
+            .executor(Executors.newCachedThreadPool(proxyThreads()))
             .build();
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
     factory.setReadTimeout(properties.readTimeout());
@@ -75,6 +80,12 @@ class RoutingConfiguration {
             .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
             .build(),
         gateway);
+  }
+
+  private static CustomizableThreadFactory proxyThreads() {
+    CustomizableThreadFactory threads = new CustomizableThreadFactory("proxy-");
+    threads.setDaemon(true);
+    return threads;
   }
 
   private static RequestPredicate matching(Route route) {

@@ -1,5 +1,6 @@
 package io.focussync.clockify.client;
 
+import io.focussync.platform.web.BlockingJdkRequests;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -9,11 +10,9 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
@@ -23,7 +22,8 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
  * {@code clockify-<workspaceId>} in the Resilience4j registries, so their metrics are published),
  * shared by every connection to that workspace. The HTTP client is Spring's {@link RestClient} from
  * Boot's builder (observed: {@code http.client.requests} metrics and trace propagation) over the
- * JDK client: HTTP/1.1, no redirects, the configured connect and request timeouts.
+ * JDK client's blocking send ({@link BlockingJdkRequests}), with the configured connect and request
+ * timeouts.
  */
 @Component
 public class ClockifyClients {
@@ -59,15 +59,12 @@ public class ClockifyClients {
     this.retries = retries;
     this.rateLimiters = rateLimiters;
     this.meters = meters;
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
+    this.rest =
+        restClients
+            .requestFactory(
+                BlockingJdkRequests.of(properties.connectTimeout(), properties.requestTimeout()))
+            .uriBuilderFactory(uris)
             .build();
-    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-    requests.setReadTimeout(properties.requestTimeout());
-    this.rest = restClients.requestFactory(requests).uriBuilderFactory(uris).build();
   }
 
   /** A client for the target, sharing its workspace's resilience state. */

@@ -2,13 +2,13 @@ package io.focussync.notion.client;
 
 import io.focussync.notion.mapping.NotionPage;
 import io.focussync.platform.time.TimestampReader;
+import io.focussync.platform.web.BlockingJdkRequests;
 import io.focussync.platform.web.RawResponse;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -64,11 +63,10 @@ public class NotionClient {
   /** A client built on the given (e.g. Boot's observed) RestClient builder. */
   public NotionClient(ClientProperties properties, RestClient.Builder restClients) {
     this.properties = properties;
-    JdkClientHttpRequestFactory requests =
-        new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
-    requests.setReadTimeout(properties.timeout());
-    this.rest = restClients.requestFactory(requests).build();
+    this.rest =
+        restClients
+            .requestFactory(BlockingJdkRequests.of(Duration.ofSeconds(10), properties.timeout()))
+            .build();
     this.retry =
         Retry.of(
             "notion",
