@@ -54,7 +54,7 @@ class ClockifyConnectorApplicationTest extends IntegrationTestBase {
         .contains("focussync_clockify_plan_apply_seconds_count{outcome=\"synced\"")
         .containsPattern("resilience4j_retry_calls_total\\{[^}]*" + name)
         .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*" + name)
-        .containsPattern("resilience4j_ratelimiter_available_permissions\\{[^}]*" + name)
+        .containsPattern("focussync_clockify_permits_available\\{[^}]*" + name)
         .contains("focussync_clockify_plans_total{outcome=\"accepted\"");
   }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The shape every service keeps: a domain core free of frameworks, Kafka only in {@code messaging}
- * and only through the platform's publisher and error handling, MongoDB only in {@code store}, and
- * no cycles between feature packages.
+ * and only through the platform's publisher and error handling, MongoDB only in {@code store}, no
+ * cycles between feature packages, and HTTP clients on the platform's request factories.
  */
 public final class ArchitectureRules {
 
@@ -46,6 +46,12 @@ public final class ArchitectureRules {
           "org.springframework.cloud.stream.binding.BindingService",
           "org.springframework.kafka.listener.CommonErrorHandler");
 
+  /**
+   * Spring's interface of HTTP request factories, which the platform's are the one way to build.
+   */
+  private static final String REQUEST_FACTORY =
+      "org.springframework.http.client.ClientHttpRequestFactory";
+
   private static final String[] MONGODB = {
     "com.mongodb..", "org.bson..", "org.springframework.data.mongodb.."
   };
@@ -73,6 +79,15 @@ public final class ArchitectureRules {
     return DescribedPredicate.describe(
         "Kafka's and Spring's own producers, StreamBridge, output bindings or error handlers",
         type -> MESSAGING_MECHANISMS.stream().anyMatch(type::isAssignableTo));
+  }
+
+  private static DescribedPredicate<JavaClass> ownRequestFactories() {
+    return DescribedPredicate.describe(
+        "HTTP request factories other than the platform's",
+        type ->
+            !type.isInterface()
+                && type.isAssignableTo(REQUEST_FACTORY)
+                && !type.getPackageName().startsWith("io.focussync.platform"));
   }
 
   /** All rules for a service whose framework-free domain core lives in the given packages. */
@@ -111,6 +126,14 @@ public final class ArchitectureRules {
             .matching(basePackage + ".(*)..")
             .should()
             .beFreeOfCycles()
-            .as("feature packages have no cycles"));
+            .as("feature packages have no cycles"),
+        noClasses()
+            .that()
+            .resideOutsideOfPackage("io.focussync.platform..")
+            .should()
+            .dependOnClassesThat(ownRequestFactories())
+            .as(
+                "HTTP clients use the platform's request factories (BlockingJdkRequests,"
+                    + " StreamingJdkRequests)"));
   }
 }

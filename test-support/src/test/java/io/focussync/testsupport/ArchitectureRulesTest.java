@@ -32,6 +32,14 @@ class ArchitectureRulesTest {
   }
 
   @Test
+  void aClientBuildingSpringsOwnJdkRequestFactoryBreaksThePlatformHttpRule() {
+    assertThatThrownBy(() -> rules.get(5).check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("OwnHttpClient")
+        .hasMessageContaining("JdkClientHttpRequestFactory");
+  }
+
+  @Test
   void theOtherRulesHoldForTheFixture() {
     assertThat(List.of(rules.get(1), rules.get(3), rules.get(4)))
         .allSatisfy(rule -> rule.allowEmptyShould(true).check(fixture));

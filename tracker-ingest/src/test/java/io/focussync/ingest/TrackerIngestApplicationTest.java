@@ -29,11 +29,21 @@ class TrackerIngestApplicationTest {
   }
 
   @Test
-  void exposesPrometheusMetrics() {
+  void exposesPrometheusMetricsWithThePublishersProducerMetrics() {
+    String user = IngestApi.newUser();
+    assertThat(
+            new IngestApi(port)
+                .post("/api/v1/sessions", user, IngestApi.session("metered", "acme/web"))
+                .status())
+        .isEqualTo(202);
+
     TestHttp.Response metrics = TestHttp.get(url("/actuator/prometheus"));
 
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    assertThat(metrics.body())
+        .contains("jvm_memory_used_bytes")
+        .as("the EventPublisher's producer client metrics")
+        .containsPattern("(?m)^kafka_producer_record_send_total\\{[^}]*} [1-9]");
   }
 
   private String url(String path) {

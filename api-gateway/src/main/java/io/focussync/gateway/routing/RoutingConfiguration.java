@@ -7,10 +7,9 @@ import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFuncti
 import io.focussync.gateway.routing.core.Route;
 import io.focussync.gateway.routing.core.RouteTable;
 import io.focussync.platform.web.Problems;
+import io.focussync.platform.web.StreamingJdkRequests;
 import io.micrometer.observation.ObservationRegistry;
-import java.net.http.HttpClient;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
@@ -20,8 +19,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -54,38 +51,23 @@ class RoutingConfiguration {
   }
 
   /**
-   * The proxy's HTTP client: HTTP/1.1, no redirects, the configured timeouts; observed, so each
-   * forwarded request is a client span of the request's trace and carries its {@code traceparent}
-   * to the service (a client's own {@code traceparent} is continued, not forwarded as is).
+   * The proxy's HTTP client ({@link StreamingJdkRequests}: bodies streamed, the configured
+   * timeouts); observed, so each forwarded request is a client span of the request's trace and
+   * carries its {@code traceparent} to the service (a client's own {@code traceparent} is
+   * continued, not forwarded as is).
    */
   @Bean
   ProxyExchange proxyExchange(
       RoutingProperties properties,
       GatewayMvcProperties gateway,
       ObjectProvider<ObservationRegistry> observations) {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(properties.connectTimeout())
-            // Spring's factory writes each request body on the client's executor; without one it
-            // would start a new thread for every forwarded request.
-            .executor(Executors.newCachedThreadPool(proxyThreads()))
-            .build();
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-    factory.setReadTimeout(properties.readTimeout());
     return new RestClientProxyExchange(
         RestClient.builder()
-            .requestFactory(factory)
+            .requestFactory(
+                StreamingJdkRequests.of(properties.connectTimeout(), properties.readTimeout()))
             .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
             .build(),
         gateway);
-  }
-
-  private static CustomizableThreadFactory proxyThreads() {
-    CustomizableThreadFactory threads = new CustomizableThreadFactory("proxy-");
-    threads.setDaemon(true);
-    return threads;
   }
 
   private static RequestPredicate matching(Route route) {

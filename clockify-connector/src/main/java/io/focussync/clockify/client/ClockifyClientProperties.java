@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the connector calls Clockify.
  *
- * @param rateLimit requests per {@code ratePeriod} per workspace, at least 2 (paid plans allow
- *     50/s, new free workspaces 30 per hour; see {@link RateWindows} for how they are spaced)
+ * @param rateLimit requests per {@code ratePeriod} per workspace, at least 1 (paid plans allow
+ *     50/s, new free workspaces 30 per hour; see {@link PermitLog} for how they are handed out)
  * @param workspaceRateLimits per-workspace overrides of {@code rateLimit}
  * @param maxPermitWait how long a call may wait on its thread for the rate limiter; beyond that the
  *     day is queued again for when a permit is due, holding no thread
@@ -40,10 +40,10 @@ public record ClockifyClientProperties(
   public ClockifyClientProperties {
     required(connectTimeout, "connect-timeout");
     required(requestTimeout, "request-timeout");
-    atLeastTwo(rateLimit, "rate-limit");
+    positive(rateLimit, "rate-limit");
     required(ratePeriod, "rate-period");
     workspaceRateLimits = workspaceRateLimits == null ? Map.of() : Map.copyOf(workspaceRateLimits);
-    workspaceRateLimits.forEach((ws, limit) -> atLeastTwo(limit, "workspace-rate-limits." + ws));
+    workspaceRateLimits.forEach((ws, limit) -> positive(limit, "workspace-rate-limits." + ws));
     required(maxPermitWait, "max-permit-wait");
     positive(maxAttempts, "max-attempts");
     required(initialBackoff, "initial-backoff");
@@ -64,13 +64,6 @@ public record ClockifyClientProperties(
 
   private static void required(Duration value, String key) {
     Objects.requireNonNull(value, "focussync.clockify.client." + key + " is required");
-  }
-
-  private static void atLeastTwo(int value, String key) {
-    if (value < 2) {
-      throw new IllegalArgumentException(
-          "focussync.clockify.client." + key + " must be at least 2 requests per period");
-    }
   }
 
   private static void positive(float value, String key) {

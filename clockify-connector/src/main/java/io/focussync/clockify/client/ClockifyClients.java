@@ -5,12 +5,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -18,12 +19,13 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
- * Hands out Clockify clients: one rate limiter, circuit breaker and retry per workspace (named
- * {@code clockify-<workspaceId>} in the Resilience4j registries, so their metrics are published),
- * shared by every connection to that workspace. The HTTP client is Spring's {@link RestClient} from
- * Boot's builder (observed: {@code http.client.requests} metrics and trace propagation) over the
- * JDK client's blocking send ({@link BlockingJdkRequests}), with the configured connect and request
- * timeouts.
+ * Hands out Clockify clients: one request limit ({@link PermitLog}), circuit breaker and retry per
+ * workspace, shared by every connection to that workspace. They are named {@code
+ * clockify-<workspaceId>}: in the Resilience4j registries, whose metrics are published, and as the
+ * {@code name} of the {@code focussync.clockify.permits.available} gauge. The HTTP client is
+ * Spring's {@link RestClient} from Boot's builder (observed: {@code http.client.requests} metrics
+ * and trace propagation) over the JDK client's blocking send ({@link BlockingJdkRequests}), with
+ * the configured connect and request timeouts.
  */
 @Component
 public class ClockifyClients {
@@ -31,7 +33,7 @@ public class ClockifyClients {
   private final ClockifyClientProperties properties;
   private final CircuitBreakerRegistry circuitBreakers;
   private final RetryRegistry retries;
-  private final RateLimiterRegistry rateLimiters;
+  private final Map<String, PermitLog> permits = new ConcurrentHashMap<>();
   private final MeterRegistry meters;
   private final DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory();
   private final RestClient rest;
@@ -41,9 +43,8 @@ public class ClockifyClients {
       ClockifyClientProperties properties,
       CircuitBreakerRegistry circuitBreakers,
       RetryRegistry retries,
-      RateLimiterRegistry rateLimiters,
       MeterRegistry meters) {
-    this(properties, circuitBreakers, retries, rateLimiters, meters, RestClient.builder());
+    this(properties, circuitBreakers, retries, meters, RestClient.builder());
   }
 
   @Autowired
@@ -51,13 +52,11 @@ public class ClockifyClients {
       ClockifyClientProperties properties,
       CircuitBreakerRegistry circuitBreakers,
       RetryRegistry retries,
-      RateLimiterRegistry rateLimiters,
       MeterRegistry meters,
       RestClient.Builder restClients) {
     this.properties = properties;
     this.circuitBreakers = circuitBreakers;
     this.retries = retries;
-    this.rateLimiters = rateLimiters;
     this.meters = meters;
     this.rest =
         restClients
@@ -77,7 +76,7 @@ public class ClockifyClients {
         properties,
         retries.retry(name, this::retryConfig),
         circuitBreakers.circuitBreaker(name, this::circuitBreakerConfig),
-        rateLimiters.rateLimiter(name, () -> rateLimiterConfig(target.workspaceId())),
+        permits.computeIfAbsent(name, key -> permitLog(key, target.workspaceId())),
         meters);
   }
 
@@ -143,16 +142,15 @@ public class ClockifyClients {
         .build();
   }
 
-  /**
-   * The workspace's limiter settings; see {@link RateWindows} for why the windows are spaced so.
-   */
-  private RateLimiterConfig rateLimiterConfig(String workspaceId) {
-    RateWindows windows =
-        RateWindows.of(properties.rateLimitOf(workspaceId), properties.ratePeriod());
-    return RateLimiterConfig.custom()
-        .limitForPeriod(windows.burst())
-        .limitRefreshPeriod(windows.window())
-        .timeoutDuration(properties.maxPermitWait())
-        .build();
+  /** The workspace's request limit, and its gauge of the permits to be had now. */
+  private PermitLog permitLog(String name, String workspaceId) {
+    PermitLog log =
+        new PermitLog(
+            properties.rateLimitOf(workspaceId), properties.ratePeriod(), System::nanoTime);
+    Gauge.builder("focussync.clockify.permits.available", log, PermitLog::available)
+        .description("Clockify requests the workspace's limit allows now, without waiting")
+        .tag("name", name)
+        .register(meters);
+    return log;
   }
 }

@@ -4,9 +4,6 @@ import io.focussync.platform.time.TimestampReader;
 import io.focussync.platform.web.RawResponse;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,9 +28,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The Clockify REST client of one connection: every call goes through the workspace's retry,
- * circuit breaker and rate limiter (in that order, outermost first), and each attempt is counted by
- * operation and outcome. Calls are Spring {@link RestClient} exchanges on URI templates ({@code
- * /v1/workspaces/{workspaceId}/time-entries}), so the observed client's {@code
+ * circuit breaker and request limit ({@link PermitLog}; in that order, outermost first), and each
+ * attempt is counted by operation and outcome. Calls are Spring {@link RestClient} exchanges on URI
+ * templates ({@code /v1/workspaces/{workspaceId}/time-entries}), so the observed client's {@code
  * http.client.requests} metrics and spans name the template, never ids or keys.
  */
 final class ClockifyHttpApi implements ClockifyApi {
@@ -49,7 +46,7 @@ final class ClockifyHttpApi implements ClockifyApi {
   private final ClockifyClientProperties properties;
   private final Retry retry;
   private final CircuitBreaker circuitBreaker;
-  private final RateLimiter rateLimiter;
+  private final PermitLog permits;
   private final MeterRegistry meters;
 
   ClockifyHttpApi(
@@ -58,14 +55,14 @@ final class ClockifyHttpApi implements ClockifyApi {
       ClockifyClientProperties properties,
       Retry retry,
       CircuitBreaker circuitBreaker,
-      RateLimiter rateLimiter,
+      PermitLog permits,
       MeterRegistry meters) {
     this.rest = rest;
     this.target = target;
     this.properties = properties;
     this.retry = retry;
     this.circuitBreaker = circuitBreaker;
-    this.rateLimiter = rateLimiter;
+    this.permits = permits;
     this.meters = meters;
   }
 
@@ -264,12 +261,13 @@ final class ClockifyHttpApi implements ClockifyApi {
       String body,
       boolean needsBody,
       Object... vars) {
-    Supplier<Reply> attempt = () -> attempt(operation, method, path, vars, body, needsBody);
+    Supplier<Reply> attempt =
+        () -> {
+          awaitPermit();
+          return attempt(operation, method, path, vars, body, needsBody);
+        };
     Supplier<Reply> decorated =
-        Retry.decorateSupplier(
-            retry,
-            CircuitBreaker.decorateSupplier(
-                circuitBreaker, RateLimiter.decorateSupplier(rateLimiter, attempt)));
+        Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, attempt));
     try {
       return decorated.get();
     } catch (CallNotPermittedException e) {
@@ -280,23 +278,43 @@ final class ClockifyHttpApi implements ClockifyApi {
           "circuit open for workspace " + target.workspaceId(),
           null,
           false);
-    } catch (RequestNotPermitted e) {
+    } catch (NoPermitInTime e) {
       count(operation, "rate_limit_wait_exceeded");
+      Duration untilFree = permits.untilFree();
       throw new ClockifyException(
           ClockifyException.Kind.RATE_LIMITED,
           0,
           "no rate-limit permit in time for workspace " + target.workspaceId(),
-          untilNextPermit(),
+          untilFree.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : untilFree,
           true);
     }
   }
 
-  /** How long until the workspace's limiter has a permit again (the day waits off-thread). */
-  private Duration untilNextPermit() {
-    if (rateLimiter instanceof AtomicRateLimiter atomic) {
-      return Duration.ofNanos(Math.max(atomic.getDetailedMetrics().getNanosToWait(), 1_000_000));
+  /**
+   * Waits on this thread for the workspace's next permit, at most {@code max-permit-wait}; a later
+   * permit sends the day back to wait off-thread instead.
+   */
+  private void awaitPermit() {
+    Duration wait = permits.reserve(properties.maxPermitWait());
+    if (wait.isNegative()) {
+      throw new NoPermitInTime();
     }
-    return properties.ratePeriod();
+    if (!wait.isZero()) {
+      try {
+        Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ClockifyException(ClockifyException.Kind.IO, 0, "interrupted", null, false);
+      }
+    }
+  }
+
+  /** The workspace's next permit would come later than {@code max-permit-wait}. */
+  private static final class NoPermitInTime extends RuntimeException {
+
+    NoPermitInTime() {
+      super(null, null, false, false);
+    }
   }
 
   private Reply attempt(

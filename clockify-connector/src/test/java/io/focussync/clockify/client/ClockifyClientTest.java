@@ -9,10 +9,12 @@ import io.focussync.clockify.simulator.SimFault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
 
 /** The client's retry rules against the simulator: what is repeated, what never is. */
 class ClockifyClientTest {
@@ -43,6 +45,31 @@ class ClockifyClientTest {
 
   private long requests(String method) {
     return CLOCKIFY.requests(r -> r.method().equals(method) && r.path().contains(workspace)).size();
+  }
+
+  @Test
+  void aBurstUpToTheLimitGoesAtOnceAndAPermitLaterThanTheLongestWaitSendsNothing() {
+    String limited = "ws-" + UUID.randomUUID();
+    CLOCKIFY.addKey("key-" + limited, "cu-1", "UTC", limited);
+    ClockifyApi twoPerSecond =
+        TestClients.create(2, RestClient.builder(), Map.of(limited, 2), Duration.ofMillis(100))
+            .forTarget(new ClockifyTarget(CLOCKIFY.baseUrl(), "key-" + limited, limited));
+
+    twoPerSecond.findTag("first");
+    twoPerSecond.findTag("second");
+
+    assertThatThrownBy(() -> twoPerSecond.findTag("third"))
+        .isInstanceOfSatisfying(
+            ClockifyException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ClockifyException.Kind.RATE_LIMITED);
+              assertThat(e.status()).isZero();
+              // the first permit frees a period and its allowance (1.1 s) after it was taken
+              assertThat(e.retryAfter())
+                  .isGreaterThan(Duration.ofMillis(500))
+                  .isLessThanOrEqualTo(Duration.ofMillis(1100));
+            });
+    assertThat(CLOCKIFY.requests(r -> r.path().contains(limited))).hasSize(2);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.focussync.clockify.client;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -19,14 +18,23 @@ final class TestClients {
 
   /** Clients on the given RestClient builder (e.g. an observed one). */
   static ClockifyClients create(int pageSize, RestClient.Builder restClients) {
+    return create(pageSize, restClients, Map.of(), Duration.ofSeconds(10));
+  }
+
+  /** Clients with per-workspace request limits and a longest wait for a permit. */
+  static ClockifyClients create(
+      int pageSize,
+      RestClient.Builder restClients,
+      Map<String, Integer> workspaceLimits,
+      Duration maxPermitWait) {
     ClockifyClientProperties properties =
         new ClockifyClientProperties(
             Duration.ofSeconds(1),
             Duration.ofMillis(1500),
             50,
             Duration.ofSeconds(1),
-            Map.of(),
-            Duration.ofSeconds(10),
+            workspaceLimits,
+            maxPermitWait,
             3,
             Duration.ofMillis(20),
             Duration.ofMillis(100),
@@ -40,7 +48,6 @@ final class TestClients {
         properties,
         CircuitBreakerRegistry.ofDefaults(),
         RetryRegistry.ofDefaults(),
-        RateLimiterRegistry.ofDefaults(),
         new SimpleMeterRegistry(),
         restClients);
   }

@@ -17,6 +17,7 @@ import io.focussync.platform.web.ContentTypeFilter;
 import io.focussync.platform.web.ProblemBodyFilter;
 import io.focussync.platform.web.ProblemDetailsAdvice;
 import io.focussync.platform.web.ProblemErrorController;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -50,6 +51,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -199,32 +201,42 @@ public class PlatformAutoConfiguration {
      * Two producers on the settings of {@code spring.kafka.producer}: a shared one for single
      * events, whose concurrent sends Kafka batches together, and a pool of transactional ones for
      * all-or-none sends. Their sends are observed, so that a tracer (when there is one) puts the
-     * trace context in the records' headers.
+     * trace context in the records' headers, and each producer's client metrics ({@code
+     * kafka.producer.*}) are bound to the meter registry.
      */
     @Bean(destroyMethod = "close")
     EventPublisher eventPublisher(
         KafkaProperties kafka,
         MessagingProperties messaging,
         Environment environment,
-        ObjectProvider<ObservationRegistry> observations) {
+        ObjectProvider<ObservationRegistry> observations,
+        ObjectProvider<MeterRegistry> meters) {
       String source = environment.getProperty("spring.application.name", "focussync");
       ObservationRegistry observation = observations.getIfUnique(() -> ObservationRegistry.NOOP);
       Map<String, Object> producer = kafka.buildProducerProperties();
-      DefaultKafkaProducerFactory<byte[], byte[]> transactionalFactory = factory(producer);
+      MeterRegistry registry = meters.getIfUnique();
+      DefaultKafkaProducerFactory<byte[], byte[]> singleFactory = factory(producer, registry);
+      DefaultKafkaProducerFactory<byte[], byte[]> transactionalFactory =
+          factory(producer, registry);
       String prefix = messaging.transactionIdPrefix();
       transactionalFactory.setTransactionIdPrefix(
           prefix == null || prefix.isBlank() ? source + "-" + UUID.randomUUID() + "-" : prefix);
       return new EventPublisher(
-          template(factory(producer), observation),
+          template(singleFactory, observation),
           template(transactionalFactory, observation),
           source,
           messaging.sendTimeout());
     }
 
     private static DefaultKafkaProducerFactory<byte[], byte[]> factory(
-        Map<String, Object> producer) {
-      return new DefaultKafkaProducerFactory<>(
-          producer, new ByteArraySerializer(), new ByteArraySerializer());
+        Map<String, Object> producer, MeterRegistry meters) {
+      DefaultKafkaProducerFactory<byte[], byte[]> factory =
+          new DefaultKafkaProducerFactory<>(
+              producer, new ByteArraySerializer(), new ByteArraySerializer());
+      if (meters != null) {
+        factory.addListener(new MicrometerProducerListener<>(meters));
+      }
+      return factory;
     }
 
     private static KafkaTemplate<byte[], byte[]> template(
