@@ -43,7 +43,7 @@ public final class BlockingJdkRequests implements ClientHttpRequestFactory {
 
   /**
    * @param connectTimeout the longest wait for a connection
-   * @param readTimeout the longest wait for a whole answer once the request is sent
+   * @param readTimeout the longest wait for the answer once the request is sent
    */
   public static BlockingJdkRequests of(Duration connectTimeout, Duration readTimeout) {
     HttpClient http =
