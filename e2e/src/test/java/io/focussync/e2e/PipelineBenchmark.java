@@ -12,6 +12,7 @@ import io.focussync.e2e.support.GatewayApi;
 import io.focussync.e2e.support.PipelineWorld;
 import io.focussync.e2e.support.PipelineWorld.Tenant;
 import io.focussync.e2e.support.ServiceReplicas;
+import io.focussync.testsupport.TestHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -558,16 +559,9 @@ class PipelineBenchmark {
    * on its Prometheus endpoint, summed over operations): {@code rate_limit_wait_exceeded} counts
    * calls that found no permit within {@code max-permit-wait} and sent their day back to wait.
    */
-  private Map<String, Double> clockifyCallsByOutcome() throws Exception {
+  private Map<String, Double> clockifyCallsByOutcome() {
     int port = world.stack().processes().service("clockify-connector").port();
-    String text =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String text = TestHttp.get("http://127.0.0.1:" + port + "/actuator/prometheus").body();
     Map<String, Double> byOutcome = new TreeMap<>();
     Matcher line =
         Pattern.compile(
